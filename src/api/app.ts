@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { ANONYMOUS } from '../domain/access.js';
+import { ApiError, errorBody, sendError } from './errors.js';
+import { routeTable, type AppDeps, type AppEnv } from './route.js';
+import { registerReferenceRoutes } from './routes/reference.js';
+import { registerBodyRoutes } from './routes/bodies.js';
+import { registerMeetingRoutes } from './routes/meetings.js';
+import { registerSearchRoutes } from './routes/search.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerAdminRoutes } from './routes/admin.js';
+import { MAX_UPLOAD_BYTES, registerImportRoutes } from './routes/imports.js';
+import type { Context } from 'hono';
+import { csrfMiddleware, overTls, sessionMiddleware } from './auth/session.js';
+
+export interface AppOptions {
+  webDir?: string; // the built UI; omitted in API tests
+}
+
+export function createApp(deps: AppDeps, opts: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>({
+    // zod failures become 400 with the field named, in the one error shape.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const field = issue?.path.join('.') || 'request';
+        return c.json(errorBody('invalid_request', `Ogiltigt värde för ${field}: ${issue?.message ?? 'ogiltigt'}`), 400);
+      }
+    },
+  });
+
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+    },
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    strictTransportSecurity: false,
+  }));
+  const tooLarge = (c: Context) => c.json(errorBody('too_large', 'Begäran är för stor.'), 413);
+  const smallBodies = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
+  const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 64 * 1024, onError: tooLarge });
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/imports' ? uploads(c, next) : smallBodies(c, next)));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('viewer', ANONYMOUS);
+    c.set('session', null);
+    await next();
+    if (overTls(c)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  });
+  app.use('/api/*', sessionMiddleware);
+  app.use('/api/*', csrfMiddleware);
+
+  registerReferenceRoutes(app);
+  registerAuthRoutes(app);
+  registerAdminRoutes(app);
+  registerImportRoutes(app);
+  registerBodyRoutes(app);
+  registerMeetingRoutes(app);
+  registerSearchRoutes(app);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Samverka API', version: '0.1.0', description: 'Möten, ärenden och beslut i regional samverkan.' },
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return sendError(c, err);
+    if (err instanceof HTTPException && err.status < 500) {
+      return c.json(errorBody('bad_request', 'Ogiltig begäran.'), err.status);
+    }
+    deps.log.error({ err, path: c.req.path }, 'request failed');
+    return c.json(errorBody('internal', 'Ett internt fel inträffade. Försök igen senare.'), 500);
+  });
+
+  app.all('/api/*', (c) => c.json(errorBody('not_found', 'Det finns ingen sådan adress i API:t.'), 404));
+
+  if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), opts.webDir) || '.';
+    const indexHtml = fs.readFileSync(path.join(opts.webDir, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root }));
+    app.use('/favicon.svg', serveStatic({ root }));
+    // The UI routes in the browser: every other path gets the page.
+    app.get('*', (c) => c.html(indexHtml));
+  } else {
+    app.get('*', (c) => c.text('Samverka: the web UI is not built. Run `npm run build:web` (npm start does it).', 503));
+  }
+  return app;
+}
+
+/** The declared routes, without serving anything (for the permission and fuzz tests, and docs). */
+export function declaredRoutes() {
+  createApp(undefined as unknown as AppDeps);
+  return [...routeTable];
+}

@@ -1,0 +1,71 @@
+import { z } from '@hono/zod-openapi';
+import { defineRoute, type ApiApp } from '../route.js';
+import { DbId, IdParam, MeetingSummarySchema, ProtocolSchema, errorResponses } from '../schemas.js';
+import { listMeetings } from '../../store/queries/meetings.js';
+import { getProtocol } from '../../store/queries/protocol-read.js';
+import { getSourceFile } from '../../store/queries/source-files.js';
+import { notFound } from '../errors.js';
+
+const MeetingQuery = z.object({
+  body: DbId.optional().openapi({ description: 'Only meetings of this body (id)' }),
+  year: z
+    .union([z.literal('unknown'), z.coerce.number().int().min(1900).max(2200)])
+    .optional()
+    .openapi({ description: 'A year, or "unknown" for protocols whose date the text does not give', example: '2022' }),
+});
+
+export function registerMeetingRoutes(app: ApiApp): void {
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/meetings',
+      permission: 'public',
+      summary: 'Meetings the reader may see, newest first',
+      request: { query: MeetingQuery },
+      responses: { 200: { description: 'Meetings', content: { 'application/json': { schema: z.array(MeetingSummarySchema) } } }, ...errorResponses },
+    },
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await listMeetings(c.var.deps.store.db, c.var.viewer, { bodyId: q.body, year: q.year }), 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/meetings/{id}',
+      permission: 'public',
+      summary: "A meeting's protocol: header, attendance, items, decisions, assignments, signatures",
+      request: { params: IdParam },
+      responses: { 200: { description: 'The protocol', content: { 'application/json': { schema: ProtocolSchema } } }, ...errorResponses },
+    },
+    async (c) => {
+      const protocol = await getProtocol(c.var.deps.store.db, c.var.viewer, c.req.valid('param').id);
+      if (!protocol) throw notFound('Mötet');
+      return c.json(protocol, 200);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/meetings/{id}/source',
+      permission: 'public',
+      summary: 'The original file an imported protocol was read from',
+      request: { params: IdParam },
+      responses: { 200: { description: 'The file as it was imported' }, ...errorResponses },
+    },
+    async (c) => {
+      const file = await getSourceFile(c.var.deps.store.db, c.var.viewer, c.req.valid('param').id);
+      if (!file) throw notFound('Källfilen');
+      return c.body(file.content as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': file.mediaType,
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        'X-Content-Type-Options': 'nosniff',
+      });
+    },
+  );
+}

@@ -1,0 +1,26 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-search.js';
+import * as m0003 from './migrations/0003-accounts.js';
+import * as m0004 from './migrations/0004-import-uploads.js';
+
+// Migrations are listed here rather than read from the folder, so that they run the same under
+// tsx, in a bundle and in tests. Names sort in the order they must run.
+const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+  '0002-search': m0002,
+  '0003-accounts': m0003,
+  '0004-import-uploads': m0004,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

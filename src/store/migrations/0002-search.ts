@@ -1,0 +1,295 @@
+import { sql, type Kysely } from 'kysely';
+
+// Search: one denormalised row per searchable unit in search_doc (agenda item, decision,
+// assignment, person, body, attached document), kept up to date by triggers in the same
+// transaction as the write, so that every write path (the importer, editing, publishing, later
+// ones) is covered without calling anything. See src/store/queries/search.ts for how it is queried.
+//
+// How the triggers work: a change to a meeting or any of its parts marks the meeting stale
+// (search_stale, one row per meeting and transaction); a deferred constraint trigger on
+// search_stale then rebuilds that meeting's documents once, at commit, from the final state —
+// a protocol written item by item is indexed once, not once per row. Person and body documents
+// are rebuilt by immediate triggers on their own tables.
+//
+// Text is folded and stemmed by one configuration, samverka_sv: unaccent (a filtering
+// dictionary, so "hälsa" and the OCR-damaged "halsa" give the same lexeme) then the Swedish
+// Snowball stemmer ("beslutade" → "beslut"). search_word holds every distinct lexeme with a
+// trigram index: the dictionary that misspelt and OCR-damaged query words are corrected against,
+// and where compound and inflected variants of a long word are found.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql.raw(`
+create text search configuration samverka_sv (copy = swedish);
+alter text search configuration samverka_sv
+  alter mapping for asciiword, word, hword, hword_part, asciihword, hword_asciipart with unaccent, swedish_stem;
+
+create table search_doc (
+  id bigserial primary key,
+  type text not null check (type in ('item', 'decision', 'assignment', 'person', 'body', 'document')),
+  ref_id int not null,                        -- id in the unit's own table (document: the meeting)
+  meeting_id int,
+  item_id int,
+  status text not null,                       -- the meeting's status; person/body: 'published' when public
+  body_ids int[] not null default '{}',       -- the meeting's bodies, primary first
+  meeting_date date,
+  year int,
+  item_kind text,
+  has_decision boolean not null default false,
+  has_assignment boolean not null default false,
+  huvudman_ids int[] not null default '{}',   -- named in the text, or given an assignment
+  person_ids int[] not null default '{}',     -- took part in the meeting (attendance, presenters, signatures)
+  title_tsv tsvector not null default ''::tsvector,
+  tsv tsvector not null
+);
+create unique index search_doc_ref on search_doc (type, ref_id);
+create index search_doc_meeting on search_doc (meeting_id);
+create index search_doc_tsv on search_doc using gin (tsv);
+create index search_doc_title_tsv on search_doc using gin (title_tsv);
+create index search_doc_date on search_doc (meeting_date desc nulls last, id desc);
+create index search_doc_bodies on search_doc using gin (body_ids);
+create index search_doc_people on search_doc using gin (person_ids);
+
+create table search_word (word text primary key);
+create index search_word_trgm on search_word using gin (word gin_trgm_ops);
+create index search_word_prefix on search_word (word text_pattern_ops);
+
+create table search_stale (meeting_id int primary key);
+
+-- which huvudmän a text names: the region by its full name, a municipality by its short name
+create function search_mentions(t tsvector, ids int[], qs tsquery[]) returns int[]
+language sql immutable parallel safe as $$
+  select coalesce(array_agg(ids[k] order by ids[k]), '{}') from generate_subscripts(ids, 1) k where t @@ qs[k]
+$$;
+
+create function search_int_union(a int[], b int[]) returns int[]
+language sql immutable parallel safe as $$
+  select coalesce(array_agg(distinct x order by x), '{}') from unnest(a || b) x where x is not null
+$$;
+
+create function search_refresh_meeting(mid int) returns void language plpgsql as $$
+declare
+  m record;
+  v_bodies int[];
+  v_people int[];
+  v_named int[];
+  v_hid int[];
+  v_hq tsquery[];
+begin
+  delete from search_doc where meeting_id = mid;
+  select id, status, meeting_date, source_file_id into m from meeting where id = mid;
+  if not found then return; end if;
+
+  select coalesce(array_agg(body_id order by not is_primary, body_id), '{}') into v_bodies from meeting_body where meeting_id = mid;
+  select coalesce(array_agg(distinct pid order by pid), '{}') into v_people from (
+    select person_id pid from attendance where meeting_id = mid and person_id is not null and list <> 'absent'
+    union all select person_id from signature where meeting_id = mid and person_id is not null
+    union all select p.person_id from item_presenter p join agenda_item i on i.id = p.item_id where i.meeting_id = mid and p.person_id is not null
+  ) s;
+  -- everyone the protocol names, the absent and the replaced too
+  select search_int_union(v_people, coalesce(array_agg(x), '{}')) into v_named from (
+    select person_id x from attendance where meeting_id = mid and list = 'absent'
+    union all select replaces_person_id from attendance where meeting_id = mid
+  ) s;
+  select coalesce(array_agg(id order by id), '{}'),
+         coalesce(array_agg(phraseto_tsquery('samverka_sv', case when kind = 'region' then name else short_name end) order by id), '{}')
+    into v_hid, v_hq from huvudman;
+
+  insert into search_doc (type, ref_id, meeting_id, item_id, status, body_ids, meeting_date, year, item_kind,
+                          has_decision, has_assignment, huvudman_ids, person_ids, title_tsv, tsv)
+  select 'item', x.id, mid, x.id, m.status, v_bodies, m.meeting_date, extract(year from m.meeting_date)::int, x.kind,
+         x.has_dec, x.has_ass, search_int_union(search_mentions(x.tsv, v_hid, v_hq), x.ass_huv), v_people, x.ttsv, x.tsv
+  from (
+    select i.id, i.kind, y.ttsv,
+           y.ttsv || setweight(to_tsvector('samverka_sv', concat_ws(' ', i.text, i.proposal,
+             (select string_agg(concat_ws(' ', p.name, p.title), ' ' order by p.position) from item_presenter p where p.item_id = i.id),
+             (select string_agg(concat_ws(' ', sp->>'label', sp->>'title'), ' ') from jsonb_array_elements(i.sub_points) sp))), 'C') as tsv,
+           exists (select 1 from decision d where d.item_id = i.id) as has_dec,
+           exists (select 1 from assignment a where a.item_id = i.id) as has_ass,
+           coalesce((select array_agg(a.to_huvudman_id) from assignment a where a.item_id = i.id and a.to_huvudman_id is not null), '{}') as ass_huv
+    from agenda_item i
+    cross join lateral (select setweight(to_tsvector('samverka_sv', i.title), 'A') as ttsv) y
+    where i.meeting_id = mid
+  ) x;
+
+  insert into search_doc (type, ref_id, meeting_id, item_id, status, body_ids, meeting_date, year, item_kind,
+                          has_decision, has_assignment, huvudman_ids, person_ids, tsv)
+  select 'decision', d.id, mid, d.item_id, m.status, v_bodies, m.meeting_date, it.year, it.item_kind,
+         it.has_decision, it.has_assignment, search_int_union(search_mentions(d.tsv, v_hid, v_hq), it.huvudman_ids), v_people, d.tsv
+  from (select d.id, d.item_id, setweight(to_tsvector('samverka_sv', d.text), 'B') as tsv
+        from decision d join agenda_item i on i.id = d.item_id where i.meeting_id = mid) d
+  join search_doc it on it.type = 'item' and it.ref_id = d.item_id;
+
+  insert into search_doc (type, ref_id, meeting_id, item_id, status, body_ids, meeting_date, year, item_kind,
+                          has_decision, has_assignment, huvudman_ids, person_ids, tsv)
+  select 'assignment', a.id, mid, a.item_id, m.status, v_bodies, m.meeting_date, it.year, it.item_kind,
+         it.has_decision, it.has_assignment,
+         search_int_union(search_mentions(a.tsv, v_hid, v_hq), case when a.to_huvudman_id is null then it.huvudman_ids else it.huvudman_ids || a.to_huvudman_id end),
+         search_int_union(v_people, case when a.to_person_id is null then '{}'::int[] else array[a.to_person_id] end), a.tsv
+  from (select a.id, a.item_id, a.to_huvudman_id, a.to_person_id, setweight(to_tsvector('samverka_sv', a.to_text || ' ' || a.task), 'B') as tsv
+        from assignment a join agenda_item i on i.id = a.item_id where i.meeting_id = mid) a
+  join search_doc it on it.type = 'item' and it.ref_id = a.item_id;
+
+  if m.source_file_id is not null then
+    insert into search_doc (type, ref_id, meeting_id, status, body_ids, meeting_date, year, huvudman_ids, person_ids, tsv)
+    select 'document', mid, mid, m.status, v_bodies, m.meeting_date, extract(year from m.meeting_date)::int,
+           search_mentions(t.tsv, v_hid, v_hq), v_people, t.tsv
+    from (select setweight(to_tsvector('samverka_sv', f.filename), 'A') || setweight(to_tsvector('samverka_sv', coalesce(f.text_content, '')), 'C') as tsv
+          from source_file f where f.id = m.source_file_id) t;
+  end if;
+
+  insert into search_word (word)
+  select distinct w from search_doc d, unnest(tsvector_to_array(d.tsv)) w
+  where d.meeting_id = mid and d.type in ('item', 'document') and length(w) between 3 and 60 and w !~ '[0-9_]'
+  on conflict do nothing;
+
+  -- the people of a published protocol are public from then on; members of its bodies see them before
+  if m.status = 'published' then
+    update search_doc set status = 'published' where type = 'person' and ref_id = any(v_named) and status <> 'published';
+  end if;
+  update search_doc set body_ids = search_int_union(body_ids, v_bodies)
+  where type = 'person' and ref_id = any(v_named) and not body_ids @> v_bodies;
+end
+$$;
+
+create function search_refresh_person(pid int) returns void language plpgsql as $$
+begin
+  delete from search_doc where type = 'person' and ref_id = pid;
+  insert into search_doc (type, ref_id, status, body_ids, huvudman_ids, person_ids, title_tsv, tsv)
+  select 'person', p.id,
+         case when exists (select 1 from membership ms where ms.person_id = p.id)
+                or exists (select 1 from attendance a join meeting mt on mt.id = a.meeting_id where a.person_id = p.id and mt.status = 'published')
+                or exists (select 1 from item_presenter ip join agenda_item i on i.id = ip.item_id join meeting mt on mt.id = i.meeting_id
+                           where ip.person_id = p.id and mt.status = 'published')
+              then 'published' else 'draft' end,
+         search_int_union(
+           coalesce((select array_agg(ms.body_id) from membership ms where ms.person_id = p.id), '{}'),
+           coalesce((select array_agg(mb.body_id) from attendance a join meeting_body mb on mb.meeting_id = a.meeting_id where a.person_id = p.id), '{}')),
+         case when p.huvudman_id is null then '{}'::int[] else array[p.huvudman_id] end,
+         array[p.id],
+         setweight(to_tsvector('samverka_sv', p.name), 'A'),
+         setweight(to_tsvector('samverka_sv', p.name), 'A') || setweight(to_tsvector('samverka_sv', concat_ws(' ', p.title, p.organization, p.party)), 'C')
+  from person p where p.id = pid;
+  insert into search_word (word)
+  select distinct w from search_doc d, unnest(tsvector_to_array(d.tsv)) w
+  where d.type = 'person' and d.ref_id = pid and length(w) between 3 and 60 and w !~ '[0-9_]'
+  on conflict do nothing;
+end
+$$;
+
+create function search_refresh_body(bid int) returns void language plpgsql as $$
+begin
+  delete from search_doc where type = 'body' and ref_id = bid;
+  insert into search_doc (type, ref_id, status, body_ids, title_tsv, tsv)
+  select 'body', b.id, 'published', array[b.id], n.tsv, n.tsv || setweight(to_tsvector('samverka_sv', b.kind), 'C')
+  from body b
+  cross join lateral (select setweight(to_tsvector('samverka_sv', concat_ws(' ', b.short_name, string_agg(bn.name, ' '))), 'A') as tsv
+                      from body_name bn where bn.body_id = b.id) n
+  where b.id = bid;
+  insert into search_word (word)
+  select distinct w from search_doc d, unnest(tsvector_to_array(d.tsv)) w
+  where d.type = 'body' and d.ref_id = bid and length(w) between 3 and 60 and w !~ '[0-9_]'
+  on conflict do nothing;
+end
+$$;
+
+-- marking: one row per meeting and transaction; the deferred trigger below does the work at commit
+create function search_mark(mid int) returns void language sql as $$
+  insert into search_stale (meeting_id) select mid where mid is not null on conflict do nothing
+$$;
+
+create function search_stale_process() returns trigger language plpgsql as $$
+begin
+  if exists (select 1 from search_stale where meeting_id = new.meeting_id) then
+    perform search_refresh_meeting(new.meeting_id);
+    delete from search_stale where meeting_id = new.meeting_id;
+  end if;
+  return null;
+end
+$$;
+create constraint trigger search_stale_refresh after insert on search_stale
+  deferrable initially deferred for each row execute function search_stale_process();
+
+create function search_touch_by_meeting() returns trigger language plpgsql as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') then perform search_mark(old.meeting_id); end if;
+  if tg_op in ('INSERT', 'UPDATE') then perform search_mark(new.meeting_id); end if;
+  return null;
+end
+$$;
+
+create function search_touch_by_item() returns trigger language plpgsql as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') and old.item_id is not null then
+    perform search_mark((select meeting_id from agenda_item where id = old.item_id));
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') and new.item_id is not null then
+    perform search_mark((select meeting_id from agenda_item where id = new.item_id));
+  end if;
+  return null;
+end
+$$;
+
+create function search_touch_meeting() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'DELETE' then perform search_mark(old.id); else perform search_mark(new.id); end if;
+  return null;
+end
+$$;
+
+create function search_touch_source_file() returns trigger language plpgsql as $$
+begin
+  perform search_mark(m.id) from meeting m where m.source_file_id = new.id;
+  return null;
+end
+$$;
+
+create function search_touch_person() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'DELETE' then
+    delete from search_doc where type = 'person' and ref_id = old.id;
+  else
+    perform search_refresh_person(new.id);
+  end if;
+  return null;
+end
+$$;
+
+create function search_touch_membership() returns trigger language plpgsql as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') then perform search_refresh_person(old.person_id); end if;
+  if tg_op in ('INSERT', 'UPDATE') then perform search_refresh_person(new.person_id); end if;
+  return null;
+end
+$$;
+
+create function search_touch_body() returns trigger language plpgsql as $$
+begin
+  if tg_table_name = 'body' then
+    if tg_op = 'DELETE' then delete from search_doc where type = 'body' and ref_id = old.id; else perform search_refresh_body(new.id); end if;
+  else
+    if tg_op in ('UPDATE', 'DELETE') then perform search_refresh_body(old.body_id); end if;
+    if tg_op in ('INSERT', 'UPDATE') then perform search_refresh_body(new.body_id); end if;
+  end if;
+  return null;
+end
+$$;
+
+create trigger search_touch after insert or update or delete on meeting for each row execute function search_touch_meeting();
+create trigger search_touch after insert or update or delete on meeting_body for each row execute function search_touch_by_meeting();
+create trigger search_touch after insert or update or delete on agenda_item for each row execute function search_touch_by_meeting();
+create trigger search_touch after insert or update or delete on attendance for each row execute function search_touch_by_meeting();
+create trigger search_touch after insert or update or delete on signature for each row execute function search_touch_by_meeting();
+create trigger search_touch after insert or update or delete on decision for each row execute function search_touch_by_item();
+create trigger search_touch after insert or update or delete on assignment for each row execute function search_touch_by_item();
+create trigger search_touch after insert or update or delete on item_presenter for each row execute function search_touch_by_item();
+create trigger search_touch after update of text_content, filename on source_file for each row execute function search_touch_source_file();
+create trigger search_touch after insert or update or delete on person for each row execute function search_touch_person();
+create trigger search_touch after insert or update or delete on membership for each row execute function search_touch_membership();
+create trigger search_touch after insert or update or delete on body for each row execute function search_touch_body();
+create trigger search_touch after insert or update or delete on body_name for each row execute function search_touch_body();
+
+-- what is already stored when the migration runs
+select search_refresh_body(id) from body;
+select search_refresh_person(id) from person;
+select search_refresh_meeting(id) from meeting;
+`).execute(db);
+}

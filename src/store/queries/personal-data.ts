@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { Viewer } from '../../domain/access.js';
+import type { Db } from '../db.js';
+import { appendAudit } from './audit.js';
+
+// Everything stored about a person (GDPR art. 15), and removal or pseudonymisation where the law
+// allows it. Signed protocols are public records (allmänna handlingar) and are kept as they are.
+
+export async function exportPersonData(db: Db, personId: number) {
+  const person = await db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+  if (!person) return null;
+  const [memberships, attendance, presentations, signatures, accounts, assignments] = await Promise.all([
+    db.selectFrom('membership').selectAll().where('person_id', '=', personId).execute(),
+    db
+      .selectFrom('attendance as a')
+      .innerJoin('meeting as m', 'm.id', 'a.meeting_id')
+      .select(['a.meeting_id', 'm.meeting_date', 'a.list', 'a.party', 'a.organization', 'a.role', 'a.replaces_name', 'a.note'])
+      .where((eb) => eb.or([eb('a.person_id', '=', personId), eb('a.replaces_person_id', '=', personId)]))
+      .execute(),
+    db
+      .selectFrom('item_presenter as p')
+      .innerJoin('agenda_item as i', 'i.id', 'p.item_id')
+      .select(['i.meeting_id', 'i.number', 'i.title', 'p.title as presenter_title'])
+      .where('p.person_id', '=', personId)
+      .execute(),
+    db.selectFrom('signature').select(['meeting_id', 'role', 'signed_at', 'method']).where('person_id', '=', personId).execute(),
+    db.selectFrom('account').select(['id', 'email', 'name', 'admin', 'disabled', 'created_at']).where('person_id', '=', personId).execute(),
+    db.selectFrom('assignment').select(['id', 'item_id', 'task', 'status', 'due_date']).where('to_person_id', '=', personId).execute(),
+  ]);
+  return { person, memberships, attendance, presentations, signatures, accounts, assignments };
+}
+
+/** Meetings that make the person part of a public record: signed, published or imported archive protocols. */
+export async function publicRecordsNaming(db: Db, personId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('meeting as m')
+    .select('m.id')
+    .where((eb) => eb.or([eb('m.status', 'in', ['signed', 'published']), eb('m.origin', '=', 'imported')]))
+    .where(sql<boolean>`(
+      exists (select 1 from attendance a where a.meeting_id = m.id and (a.person_id = ${personId} or a.replaces_person_id = ${personId}))
+      or exists (select 1 from item_presenter p join agenda_item i on i.id = p.item_id where i.meeting_id = m.id and p.person_id = ${personId})
+      or exists (select 1 from signature s where s.meeting_id = m.id and s.person_id = ${personId}))`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export class PublicRecordError extends Error {
+  readonly code = 'public_record';
+  constructor(readonly meetingIds: number[]) {
+    super(`the person appears in ${meetingIds.length} signed or published protocol(s), which are public records and are kept`);
+  }
+}
+
+/**
+ * Replaces the person's name everywhere outside public records with a pseudonym and removes their
+ * contact details and memberships. Refused while any signed or published protocol names them.
+ */
+export async function pseudonymisePerson(db: Db, actor: Viewer, personId: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const person = await trx.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+    if (!person) return false;
+    const records = await publicRecordsNaming(trx as unknown as Db, personId);
+    if (records.length > 0) throw new PublicRecordError(records);
+    const pseudonym = `Person ${personId}`;
+    await trx
+      .updateTable('person')
+      .set({ name: pseudonym, sort_key: pseudonym.toLowerCase(), match_key: pseudonym.toLowerCase(), email: null, title: null, party: null, organization: null, pseudonymised_at: sql`now()` })
+      .where('id', '=', personId)
+      .execute();
+    await trx.updateTable('attendance').set({ name: pseudonym, party: null, organization: null, note: null }).where('person_id', '=', personId).execute();
+    await trx.updateTable('attendance').set({ replaces_name: pseudonym }).where('replaces_person_id', '=', personId).execute();
+    await trx.updateTable('item_presenter').set({ name: pseudonym, title: null }).where('person_id', '=', personId).execute();
+    await trx.deleteFrom('membership').where('person_id', '=', personId).execute();
+    await trx.updateTable('account').set({ person_id: null }).where('person_id', '=', personId).execute();
+    // The audit entry records that it happened, not who it was.
+    await appendAudit(trx, actor, { action: 'person.pseudonymise', entity: 'person', entityId: personId, after: { name: pseudonym } });
+    return true;
+  });
+}

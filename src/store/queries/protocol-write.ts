@@ -1,0 +1,199 @@
+import { sql, type Transaction } from 'kysely';
+import type { ProtocolDraft } from '../../domain/protocol-draft.js';
+import { presentForItems } from '../../domain/protocol-draft.js';
+import type { MeetingStatus } from '../../domain/model.js';
+import type { Database } from '../schema.js';
+import { findBodyByName } from './bodies.js';
+import { resolvePerson } from './people.js';
+
+type Trx = Transaction<Database>;
+
+export interface MeetingHeader {
+  status: MeetingStatus;
+  origin: 'native' | 'imported';
+  sourceFileId: number | null;
+  contentHash: string | null;
+  warnings: string[];
+  bodyIds: number[]; // the first is the primary body, which owns the numbering
+}
+
+/** Creates the meeting, or replaces the content of an existing one in place (same id). */
+export async function writeProtocol(trx: Trx, meetingId: number | null, header: MeetingHeader, draft: ProtocolDraft): Promise<number> {
+  const values = {
+    title: draft.title,
+    meeting_date: draft.date,
+    date_unknown: draft.date === null,
+    start_time: draft.startTime,
+    end_time: draft.endTime,
+    place: draft.place,
+    diary_number: draft.diaryNumber,
+    status: header.status,
+    origin: header.origin,
+    source_file_id: header.sourceFileId,
+    content_hash: header.contentHash,
+    import_warnings: JSON.stringify(header.warnings),
+  };
+  let id: number;
+  if (meetingId === null) {
+    id = (await trx.insertInto('meeting').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  } else {
+    id = meetingId;
+    await trx
+      .updateTable('meeting')
+      .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+    // Children are rewritten whole: a re-import replaces what the protocol says, not what was added beside it.
+    await trx.deleteFrom('agenda_item').where('meeting_id', '=', id).execute();
+    await trx.deleteFrom('attendance').where('meeting_id', '=', id).execute();
+    await trx.deleteFrom('signature').where('meeting_id', '=', id).execute();
+    await trx.deleteFrom('next_meeting').where('meeting_id', '=', id).execute();
+    await trx.deleteFrom('import_repair').where('meeting_id', '=', id).execute();
+    await trx.deleteFrom('meeting_body').where('meeting_id', '=', id).execute();
+  }
+
+  await trx
+    .insertInto('meeting_body')
+    .values(header.bodyIds.map((bodyId, i) => ({ meeting_id: id, body_id: bodyId, is_primary: i === 0 })))
+    .execute();
+
+  const primaryBodyId = header.bodyIds[0] ?? null;
+  const personIds = new Map<string, number>();
+  const person = async (name: string, facts: Parameters<typeof resolvePerson>[2] = {}) => {
+    const known = personIds.get(name);
+    if (known !== undefined) return known;
+    const pid = await resolvePerson(trx, name, facts);
+    personIds.set(name, pid);
+    return pid;
+  };
+
+  for (const [position, p] of draft.participants.entries()) {
+    const range = p.itemsFrom !== null ? { from: p.itemsFrom, to: p.itemsTo ?? p.itemsFrom } : presentForItems(p.note);
+    await trx
+      .insertInto('attendance')
+      .values({
+        meeting_id: id,
+        position,
+        list: p.list,
+        person_id: await person(p.name, { party: p.party, organization: p.organization, title: p.list === 'official' ? p.note : null }),
+        name: p.name,
+        party: p.party,
+        organization: p.organization,
+        role: p.role,
+        replaces_person_id: p.replaces ? await person(p.replaces) : null,
+        replaces_name: p.replaces,
+        note: p.note,
+        items_from: range?.from ?? null,
+        items_to: range?.to ?? null,
+      })
+      .execute();
+  }
+
+  for (const [position, item] of draft.items.entries()) {
+    const { id: itemId } = await trx
+      .insertInto('agenda_item')
+      .values({
+        meeting_id: id,
+        position,
+        number: item.number,
+        title: item.title,
+        kind: item.kind,
+        written: item.written,
+        text: item.text,
+        proposal: item.proposal,
+        sub_points: JSON.stringify(item.subPoints),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [i, p] of item.presenters.entries()) {
+      await trx.insertInto('item_presenter').values({ item_id: itemId, position: i, person_id: await person(p.name, { title: p.title }), name: p.name, title: p.title }).execute();
+    }
+    const decisionIds: number[] = [];
+    for (const [i, d] of item.decisions.entries()) {
+      const row = await trx
+        .insertInto('decision')
+        .values({ item_id: itemId, position: i, text: d.text, clauses: d.clauses, body_id: primaryBodyId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      decisionIds.push(row.id);
+    }
+    for (const [i, a] of item.assignments.entries()) {
+      await trx
+        .insertInto('assignment')
+        .values({
+          item_id: itemId,
+          decision_id: a.decisionIndex !== null ? (decisionIds[a.decisionIndex] ?? null) : null,
+          position: i,
+          from_body_id: primaryBodyId,
+          to_text: a.to,
+          to_body_id: await findBodyByName(trx, a.to),
+          task: a.task,
+          due_date: a.dueDate,
+          due_text: a.dueText,
+          // Found by the importer: a person confirms before it is followed up.
+          status: header.origin === 'imported' ? 'unconfirmed' : 'open',
+        })
+        .execute();
+    }
+  }
+
+  for (const [position, s] of draft.signatures.entries()) {
+    await trx
+      .insertInto('signature')
+      .values({ meeting_id: id, position, person_id: await person(s.name), name: s.name, role: s.role, signed_at: s.signedAt, method: s.method })
+      .execute();
+  }
+  for (const [position, n] of draft.nextMeetings.entries()) {
+    await trx
+      .insertInto('next_meeting')
+      .values({
+        meeting_id: id,
+        position,
+        body_text: n.body,
+        body_id: n.body ? await findBodyByName(trx, n.body) : primaryBodyId,
+        date_text: n.dateText,
+        meeting_date: n.date,
+      })
+      .execute();
+  }
+  return id;
+}
+
+export async function recordRepairs(trx: Trx, meetingId: number, repairs: { original: string; repaired: string; line: number; certain: boolean }[]): Promise<void> {
+  if (repairs.length === 0) return;
+  await trx.insertInto('import_repair').values(repairs.map((r) => ({ meeting_id: meetingId, ...r }))).execute();
+}
+
+/** The stored meeting a protocol being imported is the same as: same source text, or same body, date and items. */
+export async function findSameMeeting(
+  trx: Trx,
+  q: { contentHash: string; bodyId: number | null; date: string | null; firstItem: number | null; lastItem: number | null },
+): Promise<number | null> {
+  const byHash = await trx.selectFrom('meeting').select('id').where('content_hash', '=', q.contentHash).executeTakeFirst();
+  if (byHash) return byHash.id;
+  if (q.bodyId === null || q.date === null) return null;
+  const byContent = await trx
+    .selectFrom('meeting as m')
+    .innerJoin('meeting_body as mb', (j) => j.onRef('mb.meeting_id', '=', 'm.id').on('mb.is_primary', '=', true))
+    .select('m.id')
+    .where('mb.body_id', '=', q.bodyId)
+    .where('m.meeting_date', '=', q.date)
+    .where(sql<boolean>`(select min(number) from agenda_item where meeting_id = m.id) is not distinct from ${q.firstItem}`)
+    .where(sql<boolean>`(select max(number) from agenda_item where meeting_id = m.id) is not distinct from ${q.lastItem}`)
+    .executeTakeFirst();
+  return byContent?.id ?? null;
+}
+
+export async function storeSourceFile(
+  trx: Trx,
+  file: { filename: string; sha256: string; mediaType: string; content: Uint8Array; text: string | null },
+): Promise<number> {
+  const existing = await trx.selectFrom('source_file').select('id').where('sha256', '=', file.sha256).executeTakeFirst();
+  if (existing) return existing.id;
+  const { id } = await trx
+    .insertInto('source_file')
+    .values({ filename: file.filename, sha256: file.sha256, media_type: file.mediaType, size_bytes: file.content.byteLength, content: file.content, text_content: file.text })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}

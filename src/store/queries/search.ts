@@ -1,0 +1,534 @@
+/**
+ * Search over protocols, decisions, assignments, people, bodies and attached documents.
+ *
+ * Design (measured in bench/RESULTS.md):
+ *
+ * - Index. search_doc (migration 0002-search) holds one row per searchable unit with a tsvector
+ *   in the samverka_sv configuration (unaccent, then the Swedish stemmer; title weight A,
+ *   decisions and assignments B, text C), a second small tsvector of the title alone, and the
+ *   filter columns (status, bodies, date/year, item kind, has decision/assignment, huvudmän,
+ *   people). Triggers keep it in step with every write, inside the writing transaction.
+ *
+ * - Top-k without ranking every match. Ranking all matches of a common word (ts_rank reads and
+ *   scores every matching row: 168,000 rows for "kommunerna" at 200,000 items) is what makes the
+ *   naive query take a second. Instead the candidates are bounded: the K newest matches
+ *   (`order by meeting_date desc limit K`: for a common word PostgreSQL walks the date index and
+ *   stops after about K/selectivity rows; for a rare word it takes the GIN bitmap and sorts the few
+ *   matches) plus the K newest *title* matches (a separate, small GIN index, so that an item whose
+ *   title is the query is a candidate however old it is). Only those ≤ 2K rows are ranked with
+ *   ts_rank; when a query has at most K matches, the ranking is exact. Recency is the static
+ *   score that orders a common word's matches beyond the first K — a deliberate choice for
+ *   an archive of decisions, where the newer decision usually supersedes the older.
+ *
+ * - Counting and facets. Exact when the matches are at most FACET_CAP (the count and the facets
+ *   read at most FACET_CAP + 1 rows). Beyond that they are estimated from a fixed block sample
+ *   (TABLESAMPLE SYSTEM … REPEATABLE, so the same data gives the same figures) and the answer
+ *   says `approximate: true`.
+ *
+ * - Words. The query is parsed in src/domain/search.ts into words and phrases (letters and
+ *   digits only: tsquery syntax cannot get through) and turned into a tsquery from the lexemes the
+ *   database itself makes of them. The last word, while it is being typed, is a prefix
+ *   (`'suicidprev':*`). A long word is widened to the indexed words that begin like it and are
+ *   trigram-similar to it (search_word), which finds Swedish compounds and inflections the stemmer
+ *   does not join ("suicidprevention" → "suicidpreventiv", from "suicidpreventiva strategin").
+ *   When the query finds (almost) nothing, each word is widened with its nearest words by trigram
+ *   similarity in search_word — a spelling dictionary of every indexed lexeme — so that the
+ *   misspelt or OCR-damaged "Wahlstrom"/"Linssamverkan" find "Wahlström"/"Länssamverkan" through
+ *   the full-text index, never by trigram-scanning the documents.
+ *
+ * - Access. Only documents the viewer may read: their status among readableStatuses(viewer), or
+ *   of a body whose drafts the viewer reads (draftAccess).
+ *
+ * - Bounds. Every statement runs in one transaction with SET LOCAL statement_timeout; a timeout
+ *   becomes SearchTimeoutError (the API answers 503). PGlite does not enforce statement_timeout
+ *   (no timers in its WebAssembly build), so there the bound is the structure above: every step
+ *   reads a capped number of rows.
+ */
+import { CompiledQuery, sql, type RawBuilder, type Transaction } from 'kysely';
+import { draftAccess, readableStatuses, type Viewer } from '../../domain/access.js';
+import { foldWord, makeSnippet, parseSearchQuery, type ParsedQuery } from '../../domain/search.js';
+import type { Database } from '../schema.js';
+import type { Db } from '../db.js';
+
+export const SEARCH_TYPES = ['item', 'decision', 'assignment', 'person', 'body', 'document'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+export interface SearchParams {
+  q: string;
+  types?: SearchType[] | undefined;
+  bodyId?: number | undefined;
+  year?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  kind?: 'decision' | 'information' | undefined;
+  hasDecision?: boolean | undefined;
+  hasAssignment?: boolean | undefined;
+  huvudmanId?: number | undefined;
+  personId?: number | undefined;
+  sort?: 'relevance' | 'date' | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+export interface SearchHit {
+  type: SearchType;
+  id: number; // the unit's id in its own table (document: the meeting's id)
+  title: string;
+  titleHtml: string; // HTML: the title escaped, hits in <mark>
+  snippet: string; // HTML: escaped text with <mark> around the hits, nothing else
+  meeting: { id: number; date: string | null; status: string } | null;
+  body: { id: number; name: string } | null;
+  item: { id: number; number: number | null; title: string } | null;
+  score: number;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchResult {
+  query: { text: string; words: string[]; truncated: boolean; corrections: { from: string; to: string[] }[] };
+  total: number;
+  approximate: boolean;
+  page: number;
+  pageSize: number;
+  pages: number;
+  sort: 'relevance' | 'date';
+  results: SearchHit[];
+  facets: {
+    type: FacetValue[];
+    body: FacetValue[];
+    year: FacetValue[];
+    kind: FacetValue[];
+    hasDecision: FacetValue[];
+    hasAssignment: FacetValue[];
+    huvudman: FacetValue[];
+    person: FacetValue[];
+  };
+}
+
+export class SearchTimeoutError extends Error {
+  constructor() {
+    super('search timed out');
+  }
+}
+
+/** A query with no words and no filter: nothing to search for. */
+export class EmptySearchError extends Error {
+  constructor() {
+    super('empty search');
+  }
+}
+
+export interface SearchOptions {
+  timeoutMs?: number;
+  /** Receives every statement the search runs, in order (the benchmark replays them). */
+  trace?: CompiledQuery[];
+}
+
+/** Candidates ranked per query: the K newest matches and the K newest title matches. */
+const CANDIDATES = 200;
+/** Up to this many matches, the count and the facets are exact. */
+const FACET_CAP = 1000;
+/** Rows the facet sample reads, about. */
+const SAMPLE_ROWS = 1500;
+/** Fewer matches than this and the words are widened by trigram similarity. */
+const FUZZY_BELOW = 3;
+const FUZZY_SIMILARITY = 0.45;
+const VARIANT_SIMILARITY = 0.6;
+const MAX_PAGE_SIZE = 50;
+const WEIGHTS = '{0.1,0.2,0.4,1.0}';
+
+type Trx = Transaction<Database>;
+
+interface Analysed {
+  clauses: { source: number; exact: string; full: string; stems: string[]; prefixes: string[] }[];
+  corrections: { from: string; to: string[] }[];
+}
+
+export async function searchArchive(db: Db, viewer: Viewer, params: SearchParams, opts: SearchOptions = {}): Promise<SearchResult> {
+  const parsed = parseSearchQuery(params.q);
+  const hasFilter =
+    params.bodyId !== undefined || params.year !== undefined || params.from !== undefined || params.to !== undefined ||
+    params.kind !== undefined || params.hasDecision !== undefined || params.hasAssignment !== undefined ||
+    params.huvudmanId !== undefined || params.personId !== undefined || (params.types?.length ?? 0) > 0;
+  if (parsed.clauses.length === 0 && !hasFilter) throw new EmptySearchError();
+  const pageSize = Math.min(Math.max(params.pageSize ?? 20, 1), MAX_PAGE_SIZE);
+  const page = Math.max(params.page ?? 1, 1);
+  const timeoutMs = Math.round(opts.timeoutMs ?? 2000);
+  const trace = opts.trace;
+
+  try {
+    return await db.transaction().execute(async (trx) => {
+      trace?.push(CompiledQuery.raw('begin'));
+      await run(trx, sql`select set_config('statement_timeout', ${String(timeoutMs)}, true), set_config('pg_trgm.similarity_threshold', ${String(FUZZY_SIMILARITY)}, true)`, trace);
+      let analysed = await analyse(trx, parsed, trace);
+      let sort: 'relevance' | 'date' = params.sort === 'date' || analysed.clauses.length === 0 ? 'date' : 'relevance';
+      let q = tsquery(analysed, 'full');
+      let counted = await countAndFacets(trx, viewer, params, q, trace);
+      if (counted.total < FUZZY_BELOW && parsed.clauses.length > 0) {
+        const widened = await widen(trx, viewer, analysed, parsed, trace);
+        if (widened) {
+          analysed = widened;
+          q = tsquery(analysed, 'full');
+          counted = await countAndFacets(trx, viewer, params, q, trace);
+        }
+      }
+      if (q === null) sort = 'date';
+      const rows = await fetchPage(trx, viewer, params, q, tsquery(analysed, 'exact'), sort, page, pageSize, trace);
+      trace?.push(CompiledQuery.raw('commit'));
+      const stems = analysed.clauses.flatMap((c) => c.stems);
+      const prefixes = analysed.clauses.flatMap((c) => c.prefixes);
+      return {
+        query: { text: parsed.words.join(' '), words: parsed.words, truncated: parsed.truncated, corrections: analysed.corrections },
+        total: counted.total,
+        approximate: counted.approximate,
+        page,
+        pageSize,
+        pages: Math.max(1, Math.ceil(counted.total / pageSize)),
+        sort,
+        results: rows.map((r) => toHit(r, stems, prefixes)),
+        facets: counted.facets,
+      };
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === '57014') throw new SearchTimeoutError();
+    throw e;
+  }
+}
+
+async function run<R>(trx: Trx, query: RawBuilder<R>, trace: CompiledQuery[] | undefined): Promise<R[]> {
+  const compiled = query.compile(trx);
+  trace?.push(compiled);
+  return (await trx.executeQuery<R>(compiled)).rows;
+}
+
+/** The lexemes the database makes of the query's words, and the indexed variants of long words. */
+async function analyse(trx: Trx, parsed: ParsedQuery, trace: CompiledQuery[] | undefined): Promise<Analysed> {
+  if (parsed.clauses.length === 0) return { clauses: [], corrections: [] };
+  const texts = parsed.clauses.map((c) => c.words.join(' '));
+  const kinds = parsed.clauses.map((c) => (c.phrase ? 'phrase' : 'word'));
+  const rows = await run<{ ord: number; phrase: string | null; stem: string | null; variants: string[] | null }>(
+    trx,
+    sql`select u.ord::int as ord,
+          case when u.kind = 'phrase' then phraseto_tsquery('samverka_sv', u.t)::text end as phrase,
+          s.stem,
+          case when length(s.stem) >= 8 then array(
+            select w.word from search_word w
+            where w.word like left(s.stem, 6) || '%' and w.word <> s.stem and similarity(w.word, s.stem) >= ${VARIANT_SIMILARITY}
+            order by similarity(w.word, s.stem) desc, w.word limit 5) end as variants
+        from unnest(${texts}::text[], ${kinds}::text[]) with ordinality as u(t, kind, ord)
+        left join lateral (select (tsvector_to_array(to_tsvector('samverka_sv', u.t)))[1] as stem) s on u.kind = 'word'
+        order by u.ord`,
+    trace,
+  );
+  const clauses: Analysed['clauses'] = [];
+  for (const [i, c] of parsed.clauses.entries()) {
+    const row = rows[i];
+    if (!row) continue;
+    if (c.phrase) {
+      if (!row.phrase) continue; // only stop words
+      clauses.push({ source: i, exact: row.phrase, full: row.phrase, stems: lexemesOf(row.phrase), prefixes: [] });
+    } else if (row.stem) {
+      const stem = quoteLexeme(row.stem) + (c.prefix ? ':*' : '');
+      const variants = (row.variants ?? []).map(quoteLexeme);
+      clauses.push({
+        source: i,
+        exact: stem,
+        full: variants.length ? `(${[stem, ...variants].join(' | ')})` : stem,
+        stems: [row.stem, ...(row.variants ?? [])],
+        prefixes: c.prefix ? [row.stem] : [],
+      });
+    }
+  }
+  return { clauses, corrections: [] };
+}
+
+/** Each word widened with its nearest indexed words by trigram similarity: misspellings, OCR damage. */
+async function widen(
+  trx: Trx, viewer: Viewer, analysed: Analysed, parsed: ParsedQuery, trace: CompiledQuery[] | undefined,
+): Promise<Analysed | null> {
+  const words = parsed.clauses.filter((c) => !c.phrase).map((c) => c.words[0]!);
+  const phraseWords = parsed.clauses.filter((c) => c.phrase).flatMap((c) => c.words);
+  const all = [...words, ...phraseWords].filter((w) => w.length >= 4);
+  if (all.length === 0) return null;
+  const rows = await run<{ word: string; stem: string | null; near: string[] }>(
+    trx,
+    sql`select u.word, s.stem, coalesce(array(
+          select n.word from (
+            select w.word, similarity(w.word, s.stem) as sim from search_word w where w.word % s.stem and w.word <> s.stem
+            order by sim desc, w.word limit 10) n
+          -- only words the reader could find: the dictionary also holds the words of drafts
+          where exists (select 1 from search_doc d where d.tsv @@ to_tsquery('simple', ${sql.lit("'")} || replace(n.word, '''', '''''') || ${sql.lit("'")}) and ${conditions(viewer, { q: '' })})
+          order by n.sim desc, n.word limit 3), '{}') as near
+        from unnest(${all}::text[]) as u(word)
+        cross join lateral (select (tsvector_to_array(to_tsvector('samverka_sv', u.word)))[1] as stem) s
+        where s.stem is not null`,
+    trace,
+  );
+  const near = new Map(rows.map((r) => [r.word, r]));
+  const corrections: Analysed['corrections'] = [];
+  let changed = false;
+  const clauses: Analysed['clauses'] = [];
+  for (const own of analysed.clauses) {
+    const c = parsed.clauses[own.source]!;
+    if (c.phrase) {
+      // a phrase whose words are damaged: each word or its nearest, in order
+      const alts = c.words.map((w) => {
+        const r = near.get(w);
+        if (!r?.stem) return null;
+        if (r.near.length) corrections.push({ from: w, to: r.near });
+        return r.near.length ? `(${[r.stem, ...r.near].map(quoteLexeme).join(' | ')})` : quoteLexeme(r.stem);
+      });
+      if (alts.some((a) => a === null) || !c.words.some((w) => (near.get(w)?.near.length ?? 0) > 0)) {
+        clauses.push(own);
+        continue;
+      }
+      changed = true;
+      clauses.push({ ...own, full: alts.join(' <-> '), stems: [...own.stems, ...c.words.flatMap((w) => near.get(w)?.near ?? [])] });
+    } else {
+      const r = near.get(c.words[0]!);
+      if (!r || r.near.length === 0) {
+        clauses.push(own);
+        continue;
+      }
+      changed = true;
+      corrections.push({ from: c.words[0]!, to: r.near });
+      clauses.push({ ...own, full: `(${[own.full, ...r.near.map(quoteLexeme)].join(' | ')})`, stems: [...own.stems, ...r.near] });
+    }
+  }
+  return changed ? { clauses, corrections } : null;
+}
+
+function tsquery(a: Analysed, which: 'exact' | 'full'): string | null {
+  if (a.clauses.length === 0) return null;
+  return a.clauses.map((c) => (a.clauses.length > 1 ? `(${c[which]})` : c[which])).join(' & ');
+}
+
+function quoteLexeme(s: string): string {
+  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+function lexemesOf(q: string): string[] {
+  return [...q.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
+}
+
+/** The filter and access conditions on search_doc d. */
+function conditions(viewer: Viewer, p: SearchParams): RawBuilder<boolean> {
+  const parts: RawBuilder<boolean>[] = [];
+  const access = draftAccess(viewer);
+  if (!('all' in access)) {
+    const statuses = readableStatuses(viewer);
+    parts.push(
+      access.bodyIds.length
+        ? sql<boolean>`(d.status = any(${statuses}::text[]) or d.body_ids && ${access.bodyIds}::int[])`
+        : sql<boolean>`d.status = any(${statuses}::text[])`,
+    );
+  }
+  if (p.types?.length) parts.push(sql<boolean>`d.type = any(${p.types}::text[])`);
+  if (p.bodyId !== undefined) parts.push(sql<boolean>`d.body_ids @> array[${p.bodyId}::int]`);
+  if (p.year !== undefined) parts.push(sql<boolean>`d.year = ${p.year}::int`);
+  if (p.from !== undefined) parts.push(sql<boolean>`d.meeting_date >= ${p.from}::date`);
+  if (p.to !== undefined) parts.push(sql<boolean>`d.meeting_date <= ${p.to}::date`);
+  if (p.kind !== undefined) parts.push(sql<boolean>`d.item_kind = ${p.kind}`);
+  if (p.hasDecision !== undefined) parts.push(sql<boolean>`d.has_decision = ${p.hasDecision}`);
+  if (p.hasAssignment !== undefined) parts.push(sql<boolean>`d.has_assignment = ${p.hasAssignment}`);
+  if (p.huvudmanId !== undefined) parts.push(sql<boolean>`d.huvudman_ids @> array[${p.huvudmanId}::int]`);
+  if (p.personId !== undefined) parts.push(sql<boolean>`d.person_ids @> array[${p.personId}::int]`);
+  if (parts.length === 0) return sql<boolean>`true`;
+  return sql<boolean>`${sql.join(parts, sql` and `)}`;
+}
+
+function matches(q: string | null, column: 'tsv' | 'title_tsv' = 'tsv'): RawBuilder<boolean> {
+  return q === null ? sql<boolean>`true` : sql<boolean>`d.${sql.ref(column)} @@ ${q}::tsquery`;
+}
+
+type FacetRow = { facet: string; value: string | null; label: string | null; n: number };
+
+/** Person facets are counted over this many of the matches (each match lists everyone present). */
+const PERSON_FACET_ROWS = 200;
+
+// One pass over the matches for the scalar facets (grouping sets), one unnest each for the arrays.
+const FACET_SQL = (from: RawBuilder<unknown>) => sql<FacetRow>`
+  with m as materialized (${from})
+  select case when grouping(type) = 0 then 'type' when grouping(year) = 0 then 'year' when grouping(item_kind) = 0 then 'kind'
+              when grouping(has_decision) = 0 then 'hasDecision' when grouping(has_assignment) = 0 then 'hasAssignment'
+              when grouping(body) = 0 then 'body' else 'total' end as facet,
+         coalesce(type, year::text, item_kind, has_decision::text, has_assignment::text, body::text) as value,
+         case when grouping(body) = 0 then (select bn.name from body_name bn where bn.body_id = body and not bn.alias order by bn.valid_to desc nulls first, bn.id desc limit 1) end as label,
+         count(*)::int as n
+  from (select type, year, item_kind, body_ids[1] as body,
+               case when type in ('item', 'decision', 'assignment') then has_decision end as has_decision,
+               case when type in ('item', 'decision', 'assignment') then has_assignment end as has_assignment from m) x
+  group by grouping sets ((), (type), (year), (item_kind), (has_decision), (has_assignment), (body))
+  union all (select 'huvudman', h::text, (select hv.name from huvudman hv where hv.id = h), count(*)::int
+             from m, unnest(huvudman_ids) h group by h order by count(*) desc, h limit 20)
+  union all (select 'person', pp::text, (select pe.name from person pe where pe.id = pp), count(*)::int
+             from (select person_ids from m limit ${PERSON_FACET_ROWS}) m, unnest(person_ids) pp group by pp order by count(*) desc, pp limit 10)`;
+
+async function countAndFacets(trx: Trx, viewer: Viewer, p: SearchParams, q: string | null, trace: CompiledQuery[] | undefined) {
+  const cols = sql`d.type, d.year, d.item_kind, d.has_decision, d.has_assignment, d.body_ids, d.huvudman_ids, d.person_ids`;
+  const where = sql`${matches(q)} and ${conditions(viewer, p)}`;
+  // The planner's estimate of the matches decides between counting them and sampling the table.
+  const [plan] = await run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>(trx, sql`explain (format json) select 1 from search_doc d where ${where}`, trace);
+  const planJson = plan?.['QUERY PLAN'];
+  const estimate = (typeof planJson === 'string' ? JSON.parse(planJson) : planJson)?.[0]?.Plan?.['Plan Rows'] ?? 0;
+  const [size] = await run<{ n: number }>(trx, sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'search_doc'::regclass`, trace);
+  const tableRows = size?.n ?? 0;
+  const percent = tableRows > 0 ? Math.min(100, (100 * SAMPLE_ROWS) / tableRows) : 100;
+
+  let rows: FacetRow[] | null = null;
+  let scale = 1;
+  if (estimate > 3 * FACET_CAP && percent < 100) {
+    rows = await run<FacetRow>(
+      trx,
+      FACET_SQL(sql`select ${cols} from search_doc d tablesample system (${sql.lit(Number(percent.toFixed(4)))}) repeatable (17) where ${where}`),
+      trace,
+    );
+    scale = 100 / percent;
+    // too few in the sample to say anything: count instead
+    if ((rows.find((r) => r.facet === 'total')?.n ?? 0) < 50) rows = null;
+  }
+  if (rows === null) {
+    scale = 1;
+    rows = await run<FacetRow>(trx, FACET_SQL(sql`select ${cols} from search_doc d where ${where} limit ${FACET_CAP + 1}`), trace);
+    if ((rows.find((r) => r.facet === 'total')?.n ?? 0) > FACET_CAP && percent < 100) {
+      rows = await run<FacetRow>(
+        trx,
+        FACET_SQL(sql`select ${cols} from search_doc d tablesample system (${sql.lit(Number(percent.toFixed(4)))}) repeatable (17) where ${where}`),
+        trace,
+      );
+      scale = 100 / percent;
+    }
+  }
+  const approximate = scale !== 1;
+  const est = (n: number) => (scale === 1 ? n : Math.max(1, Math.round((n * scale) / 10) * 10));
+  const total = Math.max(approximate ? FACET_CAP + 1 : 0, est(rows.find((r) => r.facet === 'total')?.n ?? 0));
+  const facet = (name: string): FacetValue[] =>
+    rows.filter((r) => r.facet === name && r.value !== null).map((r) => ({ value: r.value!, label: r.label ?? r.value!, count: est(r.n) }));
+  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label, 'sv');
+  const trueFirst = (a: FacetValue, b: FacetValue) => (a.value === b.value ? 0 : a.value === 'true' ? -1 : 1);
+  return {
+    total,
+    approximate,
+    facets: {
+      type: facet('type').sort(byCount),
+      body: facet('body').sort(byCount).slice(0, 30),
+      year: facet('year').sort((a, b) => Number(b.value) - Number(a.value)),
+      kind: facet('kind').sort(byCount),
+      hasDecision: facet('hasDecision').sort(trueFirst),
+      hasAssignment: facet('hasAssignment').sort(trueFirst),
+      huvudman: facet('huvudman').sort(byCount),
+      person: facet('person').sort(byCount),
+    },
+  };
+}
+
+interface PageRow {
+  id: number;
+  type: SearchType;
+  ref_id: number;
+  meeting_id: number | null;
+  item_id: number | null;
+  meeting_date: string | null;
+  status: string;
+  score: number;
+  body_id: number | null;
+  body_name: string | null;
+  item_number: number | null;
+  item_title: string | null;
+  title: string | null;
+  text: string | null;
+}
+
+async function fetchPage(
+  trx: Trx, viewer: Viewer, p: SearchParams, q: string | null, qExact: string | null,
+  sort: 'relevance' | 'date', page: number, pageSize: number, trace: CompiledQuery[] | undefined,
+): Promise<PageRow[]> {
+  const where = conditions(viewer, p);
+  const offset = (page - 1) * pageSize;
+  let ranked: RawBuilder<unknown>;
+  if (sort === 'date' || q === null) {
+    ranked = sql`select d.*, 0::float8 as score from search_doc d where ${matches(q)} and ${where}
+                 order by d.meeting_date desc nulls last, d.id desc limit ${pageSize} offset ${offset}`;
+  } else {
+    const k = Math.max(CANDIDATES, offset + pageSize);
+    ranked = sql`
+      select d.*, (ts_rank(${WEIGHTS}::float4[], d.tsv, ${q}::tsquery, 1) + ts_rank(${WEIGHTS}::float4[], d.tsv, ${qExact}::tsquery, 1))::float8 as score
+      from search_doc d
+      where d.id in (
+        (select d.id from search_doc d where ${matches(q)} and ${where} order by d.meeting_date desc nulls last, d.id desc limit ${k})
+        union
+        (select d.id from search_doc d where ${matches(q, 'title_tsv')} and ${where} order by d.meeting_date desc nulls last, d.id desc limit ${k}))
+      order by score desc, d.meeting_date desc nulls last, d.id desc
+      limit ${pageSize} offset ${offset}`;
+  }
+  return run<PageRow>(
+    trx,
+    sql`with r as materialized (${ranked})
+      select r.id::int as id, r.type, r.ref_id, r.meeting_id, r.item_id, r.meeting_date, coalesce(mt.status, r.status) as status, r.score,
+             r.body_ids[1] as body_id,
+             (select bn.name from body_name bn where bn.body_id = coalesce(r.body_ids[1], case when r.type = 'body' then r.ref_id end) and not bn.alias
+              order by bn.valid_to desc nulls first, bn.id desc limit 1) as body_name,
+             i.number as item_number, i.title as item_title,
+             case r.type when 'person' then pe.name when 'document' then sf.filename when 'body' then null else i.title end as title,
+             case r.type
+               when 'item' then concat_ws(' ', nullif(i.text, ''), i.proposal)
+               when 'decision' then dd.text
+               when 'assignment' then aa.to_text || ': ' || aa.task
+               when 'person' then concat_ws(', ', pe.title, pe.organization, case when pe.party is not null then '(' || pe.party || ')' end)
+               when 'body' then (select string_agg(bn.name, ' · ' order by bn.valid_from nulls first) from body_name bn where bn.body_id = r.ref_id and not bn.alias)
+               when 'document' then left(sf.text_content, 20000)
+             end as text
+      from r
+      left join meeting mt on mt.id = r.meeting_id
+      left join agenda_item i on i.id = r.item_id
+      left join decision dd on r.type = 'decision' and dd.id = r.ref_id
+      left join assignment aa on r.type = 'assignment' and aa.id = r.ref_id
+      left join person pe on r.type = 'person' and pe.id = r.ref_id
+      left join source_file sf on r.type = 'document' and sf.id = mt.source_file_id
+      order by r.score desc, r.meeting_date desc nulls last, r.id desc`,
+    trace,
+  );
+}
+
+function toHit(r: PageRow, stems: string[], prefixes: string[]): SearchHit {
+  const folded = stems.map(foldWord);
+  const snippet = makeSnippet(r.text ?? '', folded, { prefixes: prefixes.map(foldWord) });
+  const title = r.type === 'body' ? (r.body_name ?? '') : (r.title ?? '');
+  return {
+    type: r.type,
+    id: r.ref_id,
+    title,
+    titleHtml: makeSnippet(title, folded, { prefixes: prefixes.map(foldWord), words: 1000 }).html,
+    snippet: snippet.html,
+    meeting: r.meeting_id !== null ? { id: r.meeting_id, date: r.meeting_date, status: r.status } : null,
+    body: r.body_id !== null || r.type === 'body' ? { id: r.body_id ?? r.ref_id, name: r.body_name ?? '' } : null,
+    item: r.item_id !== null ? { id: r.item_id, number: r.item_number, title: r.item_title ?? '' } : null,
+    score: Math.round(r.score * 10000) / 10000,
+  };
+}
+
+let lastMaintenance = 0;
+
+/**
+ * Keeps the planner's statistics of the search tables current (PGlite has no autovacuum; without
+ * statistics the planner cannot tell a common word from a rare one) and merges GIN's pending list.
+ * Cheap to call often: it looks at most once a minute and works only when much has changed.
+ */
+export async function maintainSearchIndex(db: Db, opts: { force?: boolean } = {}): Promise<boolean> {
+  const now = Date.now();
+  if (!opts.force && now - lastMaintenance < 60_000) return false;
+  lastMaintenance = now;
+  const row = await sql<{ mods: number; live: number }>`
+    select coalesce(n_mod_since_analyze, 0)::float8 as mods, coalesce(n_live_tup, 0)::float8 as live
+    from pg_stat_user_tables where relname = 'search_doc'`.execute(db);
+  const stat = row.rows[0];
+  if (!opts.force && stat && stat.mods < 500 + 0.1 * stat.live) return false;
+  await sql`analyze search_doc`.execute(db);
+  await sql`analyze search_word`.execute(db);
+  await sql`select gin_clean_pending_list('search_doc_tsv'::regclass), gin_clean_pending_list('search_doc_title_tsv'::regclass), gin_clean_pending_list('search_word_trgm'::regclass)`.execute(db);
+  return true;
+}

@@ -1,0 +1,38 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Layout } from './components/Layout';
+import { NotFound } from './components/States';
+import { HomePage } from './pages/HomePage';
+import { BodyPage } from './pages/BodyPage';
+import { MeetingPage } from './pages/MeetingPage';
+import { LoginPage } from './pages/LoginPage';
+import { AccountPage } from './pages/AccountPage';
+import { AdminPage } from './pages/admin/AdminPage';
+import { ImportPage } from './pages/ImportPage';
+import { SearchPage } from './pages/SearchPage';
+import { AuthProvider } from './auth';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <AuthProvider>
+      <Layout>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/organ/:slug" element={<BodyPage />} />
+          <Route path="/organ/:slug/:year" element={<BodyPage />} />
+          <Route path="/moten/:id" element={<MeetingPage />} />
+          <Route path="/logga-in" element={<LoginPage />} />
+          <Route path="/konto" element={<AccountPage />} />
+          <Route path="/admin" element={<AdminPage />} />
+          <Route path="/importera" element={<ImportPage />} />
+          <Route path="/sok" element={<SearchPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Layout>
+      </AuthProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);
