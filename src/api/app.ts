@@ -15,6 +15,9 @@ import { registerSearchRoutes } from './routes/search.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { MAX_UPLOAD_BYTES, registerImportRoutes } from './routes/imports.js';
+import { registerMeetingEditRoutes } from './routes/meeting-edit.js';
+import { registerYearPlanRoutes } from './routes/year-plan.js';
+import { registerAttachmentRoutes } from './routes/attachments.js';
 import type { Context } from 'hono';
 import { csrfMiddleware, overTls, sessionMiddleware } from './auth/session.js';
 
@@ -50,7 +53,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   const tooLarge = (c: Context) => c.json(errorBody('too_large', 'Begäran är för stor.'), 413);
   const smallBodies = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 64 * 1024, onError: tooLarge });
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/imports' ? uploads(c, next) : smallBodies(c, next)));
+  const isUpload = (c: Context) => c.req.method === 'POST' && (c.req.path === '/api/imports' || c.req.path.endsWith('/documents'));
+  app.use('/api/*', (c, next) => (isUpload(c) ? uploads(c, next) : smallBodies(c, next)));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('viewer', ANONYMOUS);
@@ -65,6 +69,9 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   registerAuthRoutes(app);
   registerAdminRoutes(app);
   registerImportRoutes(app);
+  registerYearPlanRoutes(app);
+  registerMeetingEditRoutes(app);
+  registerAttachmentRoutes(app);
   registerBodyRoutes(app);
   registerMeetingRoutes(app);
   registerSearchRoutes(app);

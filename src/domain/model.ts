@@ -14,6 +14,14 @@ export const ASSIGNMENT_STATUSES = ['unconfirmed', 'open', 'reported', 'done', '
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 export type ItemKind = 'decision' | 'information'; // beslutsärende | informationsärende
+
+/** The items every agenda has, in their usual places. */
+export const STANDARD_ITEMS = ['approve-agenda', 'justerare', 'previous-minutes', 'referrals', 'other-questions', 'summary', 'next-meeting'] as const;
+export type StandardItem = (typeof STANDARD_ITEMS)[number];
+
+/** One-click outcomes: godkände informationen, lades till handlingarna, återremitteras, utgår. */
+export const DECISION_OUTCOMES = ['informed', 'filed', 'referred-back', 'withdrawn'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 export type AttendanceList = 'present' | 'absent' | 'official'; // närvarande | frånvarande | tjänstepersoner
 
 /** Huvudman: one of the organisations that own the collaboration together. */

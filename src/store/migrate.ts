@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-search.js';
 import * as m0003 from './migrations/0003-accounts.js';
 import * as m0004 from './migrations/0004-import-uploads.js';
+import * as m0005 from './migrations/0005-meeting-work.js';
 
 // Migrations are listed here rather than read from the folder, so that they run the same under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-search': m0002,
   '0003-accounts': m0003,
   '0004-import-uploads': m0004,
+  '0005-meeting-work': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

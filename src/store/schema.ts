@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { DecisionOutcome, StandardItem } from '../domain/model.js';
 
 // The database as Kysely sees it. Dates are 'yyyy-mm-dd' strings (parsers set in db.ts) so that a
 // meeting on 2024-02-23 stays that day whatever the server's time zone.
@@ -94,6 +95,7 @@ export interface MeetingTable {
   source_file_id: number | null;
   content_hash: string | null;
   import_warnings: Json<string[]>;
+  in_year_plan: Generated<boolean>;
   version: Generated<number>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
@@ -117,6 +119,11 @@ export interface AgendaItemTable {
   proposal: string | null;
   sub_points: Json<{ label: string; title: string }[]>;
   version: Generated<number>;
+  standard: StandardItem | null;
+  notes: Generated<string>;
+  referred_from_item_id: number | null;
+  reports_assignment_id: number | null;
+  refer_to_body_id: number | null;
 }
 
 export interface ItemPresenterTable {
@@ -135,6 +142,7 @@ export interface DecisionTable {
   text: string;
   clauses: ColumnType<string[], string[] | undefined, string[]>;
   body_id: number | null;
+  outcome: DecisionOutcome | null;
 }
 
 export interface AssignmentTable {
@@ -151,6 +159,19 @@ export interface AssignmentTable {
   due_date: string | null;
   due_text: string | null;
   status: Generated<'unconfirmed' | 'open' | 'reported' | 'done' | 'withdrawn'>;
+  created_at: DefaultTimestamp;
+  due_meeting_id: number | null;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  item_id: number;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: number | null;
   created_at: DefaultTimestamp;
 }
 
@@ -292,6 +313,7 @@ export interface Database {
   oidc_login: OidcLoginTable;
   audit_log: AuditLogTable;
   import_upload: ImportUploadTable;
+  document: DocumentTable;
   search_doc: SearchDocTable;
   search_word: SearchWordTable;
   search_stale: SearchStaleTable;

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { canEditBody, isAdmin } from '../../domain/access.js';
 import { meetingBodyIds } from '../../store/queries/meetings.js';
 import { ApiError } from '../errors.js';
+import { MAX_ID } from '../schemas.js';
 import type { AppEnv, Permission } from '../route.js';
 
 export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Du behöver logga in.');
@@ -30,7 +31,7 @@ async function allowed(c: Context<AppEnv>, permission: Permission): Promise<bool
     case 'edit-meeting': {
       if (viewer.kind !== 'account') return false;
       const id = Number(c.req.param('id'));
-      if (!Number.isInteger(id) || id <= 0) return isAdmin(viewer); // the route's own validation answers 400
+      if (!Number.isInteger(id) || id <= 0 || id > MAX_ID) return isAdmin(viewer); // the route's own validation answers 400
       const bodyIds = permission === 'edit-body' ? [id] : await meetingBodyIds(c.var.deps.store.db, id);
       // An unknown meeting: only those who could edit anything learn that it does not exist.
       if (bodyIds.length === 0) return isAdmin(viewer);

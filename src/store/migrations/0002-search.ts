@@ -45,8 +45,8 @@ create index search_doc_meeting on search_doc (meeting_id);
 create index search_doc_tsv on search_doc using gin (tsv);
 create index search_doc_title_tsv on search_doc using gin (title_tsv);
 create index search_doc_date on search_doc (meeting_date desc nulls last, id desc);
-create index search_doc_bodies on search_doc using gin (body_ids);
-create index search_doc_people on search_doc using gin (person_ids);
+-- body_ids, person_ids and huvudman_ids are checked on the rows the text match yields; GIN
+-- indexes on them would cost every write more than they save a search
 
 create table search_word (word text primary key);
 create index search_word_trgm on search_word using gin (word gin_trgm_ops);
@@ -56,13 +56,23 @@ create table search_stale (meeting_id int primary key);
 
 -- which huvudmän a text names: the region by its full name, a municipality by its short name
 create function search_mentions(t tsvector, ids int[], qs tsquery[]) returns int[]
-language sql immutable parallel safe as $$
-  select coalesce(array_agg(ids[k] order by ids[k]), '{}') from generate_subscripts(ids, 1) k where t @@ qs[k]
+language plpgsql immutable parallel safe as $$
+declare
+  r int[] := '{}';
+begin
+  for k in 1 .. coalesce(array_length(ids, 1), 0) loop
+    if t @@ qs[k] then r := r || ids[k]; end if;
+  end loop;
+  return r;
+end
 $$;
 
 create function search_int_union(a int[], b int[]) returns int[]
-language sql immutable parallel safe as $$
-  select coalesce(array_agg(distinct x order by x), '{}') from unnest(a || b) x where x is not null
+language plpgsql immutable parallel safe as $$
+begin
+  if b is null or cardinality(b) = 0 then return coalesce(a, '{}'); end if;
+  return array(select distinct x from unnest(a || b) x where x is not null order by x);
+end
 $$;
 
 create function search_refresh_meeting(mid int) returns void language plpgsql as $$
@@ -192,8 +202,13 @@ end
 $$;
 
 -- marking: one row per meeting and transaction; the deferred trigger below does the work at commit
-create function search_mark(mid int) returns void language sql as $$
-  insert into search_stale (meeting_id) select mid where mid is not null on conflict do nothing
+create function search_mark(mid int) returns void language plpgsql as $$
+begin
+  -- looking first is much cheaper than letting the insert find the conflict (60 rows a protocol)
+  if mid is not null and not exists (select 1 from search_stale where meeting_id = mid) then
+    insert into search_stale (meeting_id) values (mid) on conflict do nothing;
+  end if;
+end
 $$;
 
 create function search_stale_process() returns trigger language plpgsql as $$

@@ -59,7 +59,7 @@ export async function pseudonymisePerson(db: Db, actor: Viewer, personId: number
   return db.transaction().execute(async (trx) => {
     const person = await trx.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
     if (!person) return false;
-    const records = await publicRecordsNaming(trx as unknown as Db, personId);
+    const records = await publicRecordsNaming(trx, personId);
     if (records.length > 0) throw new PublicRecordError(records);
     const pseudonym = `Person ${personId}`;
     await trx

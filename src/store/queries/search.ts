@@ -129,13 +129,15 @@ export interface SearchOptions {
 }
 
 /** Candidates ranked per query: the K newest matches and the K newest title matches. */
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 /** Up to this many matches, the count and the facets are exact. */
-const FACET_CAP = 1000;
+const FACET_CAP = 500;
 /** Rows the facet sample reads, about. */
-const SAMPLE_ROWS = 1500;
+const SAMPLE_ROWS = 800;
 /** Fewer matches than this and the words are widened by trigram similarity. */
 const FUZZY_BELOW = 3;
+/** A query found in this share of the documents (by the sample) is common: its newest matches are found by date. */
+const COMMON_FRACTION = 0.03;
 const FUZZY_SIMILARITY = 0.45;
 const VARIANT_SIMILARITY = 0.6;
 const MAX_PAGE_SIZE = 50;
@@ -163,21 +165,28 @@ export async function searchArchive(db: Db, viewer: Viewer, params: SearchParams
   try {
     return await db.transaction().execute(async (trx) => {
       trace?.push(CompiledQuery.raw('begin'));
-      await run(trx, sql`select set_config('statement_timeout', ${String(timeoutMs)}, true), set_config('pg_trgm.similarity_threshold', ${String(FUZZY_SIMILARITY)}, true)`, trace);
+      const [settings] = await run<{ docs: number }>(
+        trx,
+        sql`select set_config('statement_timeout', ${String(timeoutMs)}, true), set_config('pg_trgm.similarity_threshold', ${String(FUZZY_SIMILARITY)}, true),
+                   set_config('enable_seqscan', 'off', true),
+                   (select greatest(reltuples, 0)::float8 from pg_class where oid = 'search_doc'::regclass) as docs`,
+        trace,
+      );
+      const docs = settings?.docs ?? 0;
       let analysed = await analyse(trx, parsed, trace);
       let sort: 'relevance' | 'date' = params.sort === 'date' || analysed.clauses.length === 0 ? 'date' : 'relevance';
       let q = tsquery(analysed, 'full');
-      let counted = await countAndFacets(trx, viewer, params, q, trace);
+      let counted = await countAndFacets(trx, viewer, params, q, docs, trace);
       if (counted.total < FUZZY_BELOW && parsed.clauses.length > 0) {
         const widened = await widen(trx, viewer, analysed, parsed, trace);
         if (widened) {
           analysed = widened;
           q = tsquery(analysed, 'full');
-          counted = await countAndFacets(trx, viewer, params, q, trace);
+          counted = await countAndFacets(trx, viewer, params, q, docs, trace);
         }
       }
       if (q === null) sort = 'date';
-      const rows = await fetchPage(trx, viewer, params, q, tsquery(analysed, 'exact'), sort, page, pageSize, trace);
+      const rows = await fetchPage(trx, viewer, params, q, tsquery(analysed, 'exact'), sort, page, pageSize, counted.common, trace);
       trace?.push(CompiledQuery.raw('commit'));
       const stems = analysed.clauses.flatMap((c) => c.stems);
       const prefixes = analysed.clauses.flatMap((c) => c.prefixes);
@@ -210,11 +219,12 @@ async function analyse(trx: Trx, parsed: ParsedQuery, trace: CompiledQuery[] | u
   if (parsed.clauses.length === 0) return { clauses: [], corrections: [] };
   const texts = parsed.clauses.map((c) => c.words.join(' '));
   const kinds = parsed.clauses.map((c) => (c.phrase ? 'phrase' : 'word'));
-  const rows = await run<{ ord: number; phrase: string | null; stem: string | null; variants: string[] | null }>(
+  const rows = await run<{ ord: number; phrase: string | null; stem: string | null; known: boolean; variants: string[] | null }>(
     trx,
     sql`select u.ord::int as ord,
           case when u.kind = 'phrase' then phraseto_tsquery('samverka_sv', u.t)::text end as phrase,
           s.stem,
+          exists (select 1 from search_word w where w.word = s.stem) as known,
           case when length(s.stem) >= 8 then array(
             select w.word from search_word w
             where w.word like left(s.stem, 6) || '%' and w.word <> s.stem and similarity(w.word, s.stem) >= ${VARIANT_SIMILARITY}
@@ -232,14 +242,17 @@ async function analyse(trx: Trx, parsed: ParsedQuery, trace: CompiledQuery[] | u
       if (!row.phrase) continue; // only stop words
       clauses.push({ source: i, exact: row.phrase, full: row.phrase, stems: lexemesOf(row.phrase), prefixes: [] });
     } else if (row.stem) {
-      const stem = quoteLexeme(row.stem) + (c.prefix ? ':*' : '');
+      // A word being typed is a prefix, unless it already is a word of the archive: then it is
+      // taken as it is (a prefix of a common stem such as "vard" would match thousands of words).
+      const prefix = c.prefix && !row.known;
+      const stem = quoteLexeme(row.stem) + (prefix ? ':*' : '');
       const variants = (row.variants ?? []).map(quoteLexeme);
       clauses.push({
         source: i,
         exact: stem,
         full: variants.length ? `(${[stem, ...variants].join(' | ')})` : stem,
         stems: [row.stem, ...(row.variants ?? [])],
-        prefixes: c.prefix ? [row.stem] : [],
+        prefixes: prefix ? [row.stem] : [],
       });
     }
   }
@@ -368,42 +381,45 @@ const FACET_SQL = (from: RawBuilder<unknown>) => sql<FacetRow>`
   union all (select 'person', pp::text, (select pe.name from person pe where pe.id = pp), count(*)::int
              from (select person_ids from m limit ${PERSON_FACET_ROWS}) m, unnest(person_ids) pp group by pp order by count(*) desc, pp limit 10)`;
 
-async function countAndFacets(trx: Trx, viewer: Viewer, p: SearchParams, q: string | null, trace: CompiledQuery[] | undefined) {
+async function countAndFacets(
+  trx: Trx, viewer: Viewer, p: SearchParams, q: string | null, tableRows: number, trace: CompiledQuery[] | undefined,
+) {
   const cols = sql`d.type, d.year, d.item_kind, d.has_decision, d.has_assignment, d.body_ids, d.huvudman_ids, d.person_ids`;
   const where = sql`${matches(q)} and ${conditions(viewer, p)}`;
-  // The planner's estimate of the matches decides between counting them and sampling the table.
-  const [plan] = await run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>(trx, sql`explain (format json) select 1 from search_doc d where ${where}`, trace);
-  const planJson = plan?.['QUERY PLAN'];
-  const estimate = (typeof planJson === 'string' ? JSON.parse(planJson) : planJson)?.[0]?.Plan?.['Plan Rows'] ?? 0;
-  const [size] = await run<{ n: number }>(trx, sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'search_doc'::regclass`, trace);
-  const tableRows = size?.n ?? 0;
   const percent = tableRows > 0 ? Math.min(100, (100 * SAMPLE_ROWS) / tableRows) : 100;
+  const sample = () =>
+    run<FacetRow>(trx, FACET_SQL(sql`select ${cols} from search_doc d tablesample system (${sql.lit(Number(percent.toFixed(4)))}) repeatable (17) where ${where}`), trace);
+  const totalOf = (r: FacetRow[]) => r.find((x) => x.facet === 'total')?.n ?? 0;
 
+  // A fixed sample of the table's blocks first: it says how common the query is, and for a
+  // common one it is the answer (estimated). A rare one is then counted exactly, cheaply.
   let rows: FacetRow[] | null = null;
+  let sampled: FacetRow[] | null = null;
   let scale = 1;
-  if (estimate > 3 * FACET_CAP && percent < 100) {
-    rows = await run<FacetRow>(
-      trx,
-      FACET_SQL(sql`select ${cols} from search_doc d tablesample system (${sql.lit(Number(percent.toFixed(4)))}) repeatable (17) where ${where}`),
-      trace,
-    );
-    scale = 100 / percent;
-    // too few in the sample to say anything: count instead
-    if ((rows.find((r) => r.facet === 'total')?.n ?? 0) < 50) rows = null;
-  }
-  if (rows === null) {
-    scale = 1;
-    rows = await run<FacetRow>(trx, FACET_SQL(sql`select ${cols} from search_doc d where ${where} limit ${FACET_CAP + 1}`), trace);
-    if ((rows.find((r) => r.facet === 'total')?.n ?? 0) > FACET_CAP && percent < 100) {
-      rows = await run<FacetRow>(
-        trx,
-        FACET_SQL(sql`select ${cols} from search_doc d tablesample system (${sql.lit(Number(percent.toFixed(4)))}) repeatable (17) where ${where}`),
-        trace,
-      );
+  if (percent < 100) {
+    sampled = await sample();
+    const inSample = totalOf(sampled);
+    if (inSample >= 50 && inSample * (100 / percent) > 2 * FACET_CAP) {
+      rows = sampled;
       scale = 100 / percent;
     }
   }
-  const approximate = scale !== 1;
+  let atLeast = false;
+  if (rows === null) {
+    scale = 1;
+    const cap = percent < 100 || tableRows === 0 ? FACET_CAP + 1 : null;
+    rows = await run<FacetRow>(trx, FACET_SQL(sql`select ${cols} from search_doc d where ${where} ${cap === null ? sql`` : sql`limit ${cap}`}`), trace);
+    if (cap !== null && totalOf(rows) >= cap) {
+      if (sampled) {
+        rows = sampled;
+        scale = 100 / percent;
+      } else {
+        atLeast = true; // no statistics yet: "more than FACET_CAP", facets over the first ones
+      }
+    }
+  }
+  const common = tableRows > 0 && totalOf(rows) * scale >= COMMON_FRACTION * tableRows;
+  const approximate = scale !== 1 || atLeast;
   const est = (n: number) => (scale === 1 ? n : Math.max(1, Math.round((n * scale) / 10) * 10));
   const total = Math.max(approximate ? FACET_CAP + 1 : 0, est(rows.find((r) => r.facet === 'total')?.n ?? 0));
   const facet = (name: string): FacetValue[] =>
@@ -413,6 +429,7 @@ async function countAndFacets(trx: Trx, viewer: Viewer, p: SearchParams, q: stri
   return {
     total,
     approximate,
+    common,
     facets: {
       type: facet('type').sort(byCount),
       body: facet('body').sort(byCount).slice(0, 30),
@@ -445,7 +462,7 @@ interface PageRow {
 
 async function fetchPage(
   trx: Trx, viewer: Viewer, p: SearchParams, q: string | null, qExact: string | null,
-  sort: 'relevance' | 'date', page: number, pageSize: number, trace: CompiledQuery[] | undefined,
+  sort: 'relevance' | 'date', page: number, pageSize: number, common: boolean, trace: CompiledQuery[] | undefined,
 ): Promise<PageRow[]> {
   const where = conditions(viewer, p);
   const offset = (page - 1) * pageSize;
@@ -455,13 +472,25 @@ async function fetchPage(
                  order by d.meeting_date desc nulls last, d.id desc limit ${pageSize} offset ${offset}`;
   } else {
     const k = Math.max(CANDIDATES, offset + pageSize);
+    // Candidates, each branch reading at most k matching rows. A common query (in 3 % of the
+    // documents or more, by the sample): its k newest matches, found by walking the date index,
+    // which meets k matches within about k / 3 % rows. The match is written as the function
+    // ts_match_vq rather than @@ so that the planner cannot take the GIN index, fetch every match
+    // and sort them (it underestimates words that occur together). Otherwise the first k matches
+    // and the first k title matches from the GIN indexes (sequential scans are off for the
+    // search's transaction): all of them when there are at most k, and the ranking is exact.
+    const candidates = common
+      ? sql`select d.id from search_doc d where ts_match_vq(d.tsv, ${q}::tsquery) and ${where} order by d.meeting_date desc nulls last, d.id desc limit ${k}`
+      : sql`(select d.id from search_doc d where ${matches(q)} and ${where} limit ${k})
+            union
+            (select d.id from search_doc d where ${matches(q, 'title_tsv')} and ${where} limit ${k})`;
+    const score = q === qExact || qExact === null
+      ? sql`2 * ts_rank(${WEIGHTS}::float4[], d.tsv, ${q}::tsquery, 1)`
+      : sql`ts_rank(${WEIGHTS}::float4[], d.tsv, ${q}::tsquery, 1) + ts_rank(${WEIGHTS}::float4[], d.tsv, ${qExact}::tsquery, 1)`;
     ranked = sql`
-      select d.*, (ts_rank(${WEIGHTS}::float4[], d.tsv, ${q}::tsquery, 1) + ts_rank(${WEIGHTS}::float4[], d.tsv, ${qExact}::tsquery, 1))::float8 as score
+      select d.*, (${score})::float8 as score
       from search_doc d
-      where d.id in (
-        (select d.id from search_doc d where ${matches(q)} and ${where} order by d.meeting_date desc nulls last, d.id desc limit ${k})
-        union
-        (select d.id from search_doc d where ${matches(q, 'title_tsv')} and ${where} order by d.meeting_date desc nulls last, d.id desc limit ${k}))
+      where d.id in (${candidates})
       order by score desc, d.meeting_date desc nulls last, d.id desc
       limit ${pageSize} offset ${offset}`;
   }
