@@ -10,6 +10,8 @@ import { LoginPage } from './pages/LoginPage';
 import { AccountPage } from './pages/AccountPage';
 import { AdminPage } from './pages/admin/AdminPage';
 import { ImportPage } from './pages/ImportPage';
+import { YearPlanPage } from './pages/YearPlanPage';
+import { MeetingEditorPage } from './pages/editor/MeetingEditorPage';
 import { SearchPage } from './pages/SearchPage';
 import { AuthProvider } from './auth';
 import './styles.css';
@@ -23,7 +25,9 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/" element={<HomePage />} />
           <Route path="/organ/:slug" element={<BodyPage />} />
           <Route path="/organ/:slug/:year" element={<BodyPage />} />
+          <Route path="/organ/:slug/arsplan/:year" element={<YearPlanPage />} />
           <Route path="/moten/:id" element={<MeetingPage />} />
+          <Route path="/moten/:id/redigera" element={<MeetingEditorPage />} />
           <Route path="/logga-in" element={<LoginPage />} />
           <Route path="/konto" element={<AccountPage />} />
           <Route path="/admin" element={<AdminPage />} />

@@ -3,7 +3,7 @@ import type { BodySummary, MeetingSummary } from '../../../src/domain/model';
 import { useApi } from '../api';
 import { Load, usePageTitle } from '../components/States';
 import { capitalise, longDate, timeRange } from '../format';
-import { sv } from '../i18n/sv';
+import { sv, svEdit } from '../i18n/sv';
 
 export function BodyPage() {
   const { slug = '', year } = useParams();
@@ -23,6 +23,9 @@ function BodyView({ body, year }: { body: BodySummary; year: string | null }) {
       <p className="lead">
         {sv.bodyKinds[body.kind]}
         {body.shortName && <> · {body.shortName}</>}
+      </p>
+      <p>
+        <Link to={`/organ/${body.slug}/arsplan/${year && year !== 'okant' ? year : new Date().getFullYear()}`}>{svEdit.yearPlan.link}</Link>
       </p>
       {body.names.length > 1 && (
         <section aria-labelledby="namnhistorik">

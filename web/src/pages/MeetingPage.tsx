@@ -5,7 +5,9 @@ import { Load, usePageTitle } from '../components/States';
 import { Attendance } from '../components/Attendance';
 import { AgendaItemView, itemAnchor } from '../components/AgendaItemView';
 import { capitalise, longDate, timeRange } from '../format';
-import { sv } from '../i18n/sv';
+import { sv, svEdit } from '../i18n/sv';
+import { useAuth } from '../auth';
+import { canEditBody } from '../permissions';
 
 export function MeetingPage() {
   const { id = '' } = useParams();
@@ -14,6 +16,8 @@ export function MeetingPage() {
 }
 
 function ProtocolView({ protocol: p }: { protocol: Protocol }) {
+  const { me } = useAuth();
+  const editable = p.origin === 'native' && (p.status === 'draft' || p.status === 'planned') && p.bodies.some((b) => canEditBody(me, b.id));
   const bodyName = p.bodyNameAtTheTime ?? p.bodies[0]?.name ?? '';
   const primary = p.bodies.find((b) => b.primary);
   const others = p.bodies.filter((b) => !b.primary);
@@ -26,6 +30,8 @@ function ProtocolView({ protocol: p }: { protocol: Protocol }) {
           <Link to={`/organ/${primary.slug}/${p.date ? p.date.slice(0, 4) : 'okant'}`}>← {sv.meeting.backToBody(primary.name)}</Link>
         </p>
       )}
+      {editable && <p><Link className="button-link" to={`/moten/${p.id}/redigera`}>{svEdit.editor.link}</Link></p>}
+      {p.status !== 'published' && <p className="notice notice--warning">{sv.status[p.status]}</p>}
       <header className="protocol__header">
         <h1>
           <span className="protocol__doc-type">{sv.meeting.protocol}</span> {bodyName}

@@ -68,7 +68,7 @@ function SearchForm({ initial, params }: { initial: string; params: URLSearchPar
     navigate(`/sok?${next.toString()}`);
   };
   return (
-    <form role="search" className="search-form" onSubmit={submit} aria-label={sv.search.results}>
+    <form role="search" className="search-form" onSubmit={submit} aria-label={sv.search.refine}>
       <label htmlFor={id} className="label">{sv.search.label}</label>
       <div className="search-form__row">
         <input id={id} type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} maxLength={500} autoComplete="off" className="search-form__input" />

@@ -1,0 +1,126 @@
+/// <reference lib="dom" />
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { cli, launchChromium, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
+
+// The secretary's day: plan the year, prepare a meeting of Länssamverkansgruppen, build the
+// agenda, record attendance with a substitute, a decision with two att-clauses and an assignment
+// to Beredning barn och unga.
+
+const PASSWORD = 'sekreterarens långa lösenord';
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+async function accessible(p: Page) {
+  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+}
+
+beforeAll(async () => {
+  server = await startServer({}, (dataDir) => {
+    cli(dataDir, ['admin', 'create', '--email', 'admin@region.example', '--name', 'Ada Admin', '--password-stdin'], 'administratörens lösenord\n');
+  });
+  // The administrator gives Sara an account and makes her LSG's secretary, through the API.
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@region.example', password: 'administratörens lösenord' }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const api = (method: string, url: string, body: unknown) =>
+    fetch(`${server.url}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  const people = (await (await fetch(`${server.url}/api/admin/people?q=Katarina`, { headers: { cookie } })).json()) as { id: number }[];
+  const bodies = (await (await fetch(`${server.url}/api/bodies`)).json()) as { id: number; slug: string }[];
+  await api('POST', '/api/admin/accounts', { email: 'sara@region.example', name: 'Sara Sekreterare', password: PASSWORD, personId: people[0]!.id });
+  await api('POST', '/api/admin/memberships', { personId: people[0]!.id, bodyId: bodies.find((b) => b.slug === 'lsg')!.id, role: 'sekreterare' });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(`${server.url}/logga-in`);
+  await page.getByLabel('E-postadress').fill('sara@region.example');
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('link', { name: 'Mitt konto' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a secretary runs a meeting', () => {
+  it('plans the year with a joint meeting', async () => {
+    await page.goto(`${server.url}/organ/lsg/arsplan/2026`);
+    await page.getByRole('heading', { level: 1, name: 'Mötesplanering 2026 – Länssamverkansgruppen' }).waitFor();
+    for (const [date, joint] of [['2026-02-20', ''], ['2026-04-17', 'Samråd hälsa, vård och omsorg']] as const) {
+      await page.getByLabel('Datum', { exact: true }).fill(date);
+      await page.getByLabel('Starttid', { exact: true }).fill('09:00');
+      await page.getByLabel('Sluttid', { exact: true }).fill('12:00');
+      await page.getByLabel('Plats (rum eller Teams)').fill('Teams');
+      if (joint) await page.getByLabel('Gemensamt möte med').selectOption({ label: joint });
+      await page.getByRole('button', { name: 'Spara i årsplanen' }).click();
+      await page.getByRole('status').filter({ hasText: '1 möte planerat.' }).waitFor();
+    }
+    await page.getByRole('link', { name: 'Fredag 20 februari 2026' }).waitFor();
+    await page.getByRole('link', { name: /^2026-04-17/ }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'year-plan.png'), fullPage: true });
+    await accessible(page);
+  });
+
+  it('prepares the February meeting and builds its agenda', async () => {
+    await page.getByRole('button', { name: /Förbered möte.*2026-02-20/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Föredragningslista' }).waitFor();
+    await page.getByLabel('Nytt ärende').fill('Regional strategi för suicidprevention');
+    await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await page.getByRole('button', { name: '4. Regional strategi för suicidprevention' }).waitFor();
+    await page.getByLabel('Nytt ärende').fill('Hjälpmedelsrådet informerar');
+    await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    // Keyboard reordering: the new item moves up above the strategy.
+    await page.getByRole('button', { name: '5. Hjälpmedelsrådet informerar' }).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.getByRole('button', { name: '4. Hjälpmedelsrådet informerar' }).waitFor();
+  });
+
+  it('records attendance with a substitute', async () => {
+    const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Ersätter' }) });
+    for (const person of [['Lars Bäckström', 'absent'], ['Jens Wennberg', 'present'], ['Carin Nilsson', 'present']] as const) {
+      await page.getByRole('button', { name: 'Lägg till person' }).click();
+      const row = table.getByRole('row').last();
+      await row.getByRole('textbox').first().fill(person[0]);
+      await row.getByRole('combobox').first().selectOption(person[1]);
+    }
+    await table.getByLabel('Ersätter, Jens Wennberg').selectOption('Lars Bäckström');
+    await page.getByRole('button', { name: 'Spara närvaro' }).click();
+    await page.getByRole('region', { name: 'Närvaro' }).getByRole('status').filter({ hasText: 'Sparat' }).waitFor();
+  });
+
+  it('records a decision with two att-clauses and an assignment to Beredning barn och unga', async () => {
+    await page.getByRole('button', { name: '5. Regional strategi för suicidprevention' }).click();
+    const editor = page.getByRole('article', { name: '5. Regional strategi för suicidprevention' });
+    await editor.getByLabel('Typ').first().selectOption('decision');
+    await editor.getByRole('button', { name: 'Lägg till beslut' }).click();
+    await editor.getByLabel('Att-satser (en per rad)').fill('anta den länsgemensamma strategin\nrekommendera fullmäktige i respektive huvudman att anta strategin');
+    await editor.getByRole('button', { name: 'Lägg till uppdrag' }).click();
+    await editor.getByLabel('Till (organ, grupp eller person)').fill('Beredning barn och unga');
+    await editor.getByLabel('Uppdrag', { exact: true }).fill('Följa implementeringen och återrapportera');
+    await editor.getByLabel(/Eller återrapporteras vid/).fill('Länssamverkansgruppens nästa möte');
+    await editor.getByRole('status').filter({ hasText: /^Sparat$/ }).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'meeting-editor.png'), fullPage: true });
+    await accessible(page);
+
+    // The draft protocol, as the members read it.
+    await page.getByRole('link', { name: '← Protokoll' }).click();
+    const item = page.getByRole('article', { name: /5\.\s*Regional strategi/ });
+    await expect(item.getByRole('region', { name: /Beslut/ }).textContent()).resolves.toContain('att rekommendera fullmäktige i respektive huvudman att anta strategin');
+    await expect(item.getByRole('region', { name: /Uppdrag/ }).textContent()).resolves.toContain('Beredning barn och unga');
+    await expect(page.getByRole('region', { name: 'Närvarande' }).textContent()).resolves.toContain('ersätter Lars Bäckström');
+  });
+
+  it('sees the assignment offered on the next meeting’s agenda', async () => {
+    await page.goto(`${server.url}/organ/lsg/arsplan/2026`);
+    await page.getByRole('button', { name: /Förbered möte.*2026-04-17/ }).click();
+    const offers = page.getByRole('region', { name: 'Förslag till dagordningen' });
+    await offers.getByText('Följa implementeringen och återrapportera').waitFor();
+    await offers.getByRole('button', { name: /Lägg till på dagordningen/ }).click();
+    await page.getByRole('button', { name: /^\d+\. Återrapportering: Följa implementeringen/ }).waitFor();
+    await expect(page.getByRole('button', { name: /^\d+\. Godkännande av föredragningslista/ }).textContent()).resolves.toMatch(/^10\./); // February had 1–9
+  });
+});
