@@ -18,6 +18,7 @@ import { MAX_UPLOAD_BYTES, registerImportRoutes } from './routes/imports.js';
 import { registerMeetingEditRoutes } from './routes/meeting-edit.js';
 import { registerYearPlanRoutes } from './routes/year-plan.js';
 import { registerAttachmentRoutes } from './routes/attachments.js';
+import { registerAssignmentRoutes, registerTraceRoutes } from './routes/assignments.js';
 import type { Context } from 'hono';
 import { csrfMiddleware, overTls, sessionMiddleware } from './auth/session.js';
 
@@ -72,6 +73,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   registerYearPlanRoutes(app);
   registerMeetingEditRoutes(app);
   registerAttachmentRoutes(app);
+  registerAssignmentRoutes(app);
+  registerTraceRoutes(app);
   registerBodyRoutes(app);
   registerMeetingRoutes(app);
   registerSearchRoutes(app);

@@ -18,8 +18,9 @@ import { requirePermission } from './auth/permissions.js';
  * - edit-meeting: a secretary (sekreterare/koordinator) of one of the bodies of the meeting in path param `id`
  * - edit-body: a secretary of the body in path param `id`
  * - importer: an administrator or a secretary of some body (what they may store is checked per body)
+ * - edit-assignment: a secretary of a body the assignment in path param `id` comes from or goes to
  */
-export type Permission = 'public' | 'signed-in' | 'admin' | 'edit-meeting' | 'edit-body' | 'importer';
+export type Permission = 'public' | 'signed-in' | 'admin' | 'edit-meeting' | 'edit-body' | 'importer' | 'edit-assignment';
 
 export interface AppDeps {
   store: Store;

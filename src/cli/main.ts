@@ -8,6 +8,7 @@ import { registerMeetings } from './commands/meetings.js';
 import { registerAdmin } from './commands/admin.js';
 import { registerAudit } from './commands/audit.js';
 import { registerPeople } from './commands/people.js';
+import { registerAssignments } from './commands/assignments.js';
 
 const program = new Command()
   .name('samverka')
@@ -23,5 +24,6 @@ registerMeetings(program);
 registerAdmin(program);
 registerAudit(program);
 registerPeople(program);
+registerAssignments(program);
 
 await program.parseAsync(process.argv);

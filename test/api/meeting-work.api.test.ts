@@ -165,6 +165,15 @@ describe('running a meeting', () => {
     expect(after.items.find((i: Json) => i.id === take.body.id)).toMatchObject({ title: expect.stringMatching(/^Återrapportering: Följa implementeringen/), reportsAssignmentId: state.offers.assignments[0].assignmentId });
   });
 
+  it('follows the case across meetings on the decision trace', async () => {
+    const firstItem = (await editor(first)).items[3];
+    const trace = (await secretary.get(`/api/items/${firstItem.id}/trace`)).body as Json[];
+    expect(trace.map((e) => [e.date, e.link])).toEqual([['2024-02-23', 'start'], ['2024-04-19', 'reported-at']]);
+    expect(trace[0].assignments[0]).toMatchObject({ to: 'Beredning barn och unga', reportedAtItemId: trace[1].itemId });
+    // The public sees nothing of drafts, not even that the case exists.
+    expect((await new Client(app).get(`/api/items/${firstItem.id}/trace`)).status).toBe(404);
+  });
+
   it('refuses edits by a member of another body, and edits of an imported archive record', async () => {
     const other = await signedIn(store, app, { email: 'annan@example.se', memberships: [{ bodyId: samrad, role: 'sekreterare' }] });
     expect((await other.post(`/api/meetings/${first}/items`, { title: 'X' })).status).toBe(403);

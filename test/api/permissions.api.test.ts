@@ -22,6 +22,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'edit-meeting': ['lsgSecretary', 'admin'],
   'edit-body': ['lsgSecretary', 'admin'],
   importer: ['lsgSecretary', 'otherSecretary', 'admin'],
+  'edit-assignment': ['lsgSecretary', 'admin'],
 };
 
 let store: Store;
@@ -29,6 +30,7 @@ let app: ReturnType<typeof testApp>;
 let lsgId: number;
 let otherId: number;
 let draftId: number;
+let assignmentId: number;
 const clients = new Map<Role, Client>();
 
 async function clientFor(role: Role, fresh = false): Promise<Client> {
@@ -53,6 +55,8 @@ beforeAll(async () => {
   lsgId = bodies.find((b) => b.slug === 'lsg')!.id;
   otherId = bodies.find((b) => b.slug === 'samrad')!.id;
   draftId = (await storeImportedProtocol(store.db, parsedProtocol({ date: '2024-05-05' }), sourceOf('utkast LSG'), { draft: true })).meetingId;
+  // An LSG assignment to Beredning barn och unga (the parsed protocol gives one).
+  assignmentId = (await store.db.selectFrom('assignment').select('id').executeTakeFirstOrThrow()).id;
 });
 afterAll(async () => {
   await store?.close();
@@ -61,6 +65,7 @@ afterAll(async () => {
 function concretePath(path: string): string {
   if (path.includes('/meetings/{id}')) return path.replace('{id}', String(draftId));
   if (path.includes('/bodies/{id}')) return path.replace('{id}', String(lsgId));
+  if (path.includes('/assignments/{id}')) return path.replace('{id}', String(assignmentId));
   // Other ids point at nothing: a route that lets the request through answers 404, not 401/403.
   return path.replace('{ref}', 'lsg').replace('{id}', '987654');
 }

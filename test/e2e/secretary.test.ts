@@ -123,4 +123,17 @@ describe('a secretary runs a meeting', () => {
     await page.getByRole('button', { name: /^\d+\. Återrapportering: Följa implementeringen/ }).waitFor();
     await expect(page.getByRole('button', { name: /^\d+\. Godkännande av föredragningslista/ }).textContent()).resolves.toMatch(/^10\./); // February had 1–9
   });
+
+  it('follows the assignment on the assignments page and the decision trace', async () => {
+    await page.getByRole('link', { name: 'Uppdrag', exact: true }).click();
+    await page.getByLabel('Organ').selectOption({ label: 'Länssamverkansgruppen' });
+    const row = page.getByRole('row').filter({ hasText: 'Följa implementeringen och återrapportera' });
+    await expect(row.textContent()).resolves.toContain('Pågår');
+    await accessible(page);
+    await row.getByRole('link').click();
+    await page.getByRole('link', { name: /^Följ ärendet/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Ärendets väg: Regional strategi för suicidprevention/ }).waitFor();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Återrapporterades här' }).count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'trace.png'), fullPage: true });
+  });
 });

@@ -11,6 +11,8 @@ import { AccountPage } from './pages/AccountPage';
 import { AdminPage } from './pages/admin/AdminPage';
 import { ImportPage } from './pages/ImportPage';
 import { YearPlanPage } from './pages/YearPlanPage';
+import { AssignmentsPage } from './pages/AssignmentsPage';
+import { TracePage } from './pages/TracePage';
 import { MeetingEditorPage } from './pages/editor/MeetingEditorPage';
 import { SearchPage } from './pages/SearchPage';
 import { AuthProvider } from './auth';
@@ -26,6 +28,8 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/organ/:slug" element={<BodyPage />} />
           <Route path="/organ/:slug/:year" element={<BodyPage />} />
           <Route path="/organ/:slug/arsplan/:year" element={<YearPlanPage />} />
+          <Route path="/uppdrag" element={<AssignmentsPage />} />
+          <Route path="/arenden/:id" element={<TracePage />} />
           <Route path="/moten/:id" element={<MeetingPage />} />
           <Route path="/moten/:id/redigera" element={<MeetingEditorPage />} />
           <Route path="/logga-in" element={<LoginPage />} />

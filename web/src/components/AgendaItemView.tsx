@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../../../src/domain/model';
-import { sv } from '../i18n/sv';
+import { Link } from 'react-router';
+import { sv, svTrace } from '../i18n/sv';
 import { ItemText } from './ItemText';
 
 export function itemAnchor(item: AgendaItem): string {
@@ -63,6 +64,7 @@ export function AgendaItemView({ item }: { item: AgendaItem }) {
           </ul>
         </section>
       )}
+      {item.assignments.length > 0 && <p className="item__trace"><Link to={`/arenden/${item.id}`}>{svTrace.link}<span className="visually-hidden">: {item.title}</span></Link></p>}
     </article>
   );
 }

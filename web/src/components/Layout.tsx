@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { sv } from '../i18n/sv';
+import { sv, svFollowUp } from '../i18n/sv';
 import { AccountNav } from './AccountNav';
 import { SearchBox } from './SearchBox';
 
@@ -29,6 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={sv.nav.main}>
             <ul className="nav-list">
               <li><NavLink to="/" end>{sv.nav.bodies}</NavLink></li>
+              <li><NavLink to="/uppdrag">{svFollowUp.nav}</NavLink></li>
             </ul>
           </nav>
           <SearchBox />

@@ -305,3 +305,27 @@ export const svEdit = {
     },
   },
 };
+
+export const svFollowUp = {
+  nav: 'Uppdrag',
+  title: 'Uppdrag och uppföljning',
+  intro: 'Uppdrag som organen har gett och fått: från beslutet till återrapporteringen. Uppdrag som hittats i importerade protokoll bekräftas av organets sekreterare innan de följs upp.',
+  body: 'Organ',
+  allBodies: 'Alla organ',
+  status: 'Status',
+  allStatuses: 'Alla',
+  statuses: { unconfirmed: 'Ej bekräftat', open: 'Pågår', reported: 'Återrapporterat', done: 'Klart', withdrawn: 'Återkallat', overdue: 'Försenat' } as Record<string, string>,
+  from: 'Från', to: 'Till', task: 'Uppdrag', due: 'Återrapportering', source: 'Beslut',
+  overdue: 'Försenat',
+  none: 'Inga uppdrag matchar.',
+  actions: { open: 'Bekräfta', reported: 'Återrapporterat', done: 'Klart', withdrawn: 'Återkalla' } as Record<string, string>,
+  reportedAt: (date: string, n: number | null) => `återrapporterat ${date}${n !== null ? `, § ${n}` : ''}`,
+};
+
+export const svTrace = {
+  link: 'Följ ärendet',
+  title: (t: string) => `Ärendets väg: ${t}`,
+  intro: 'Ärendet följt genom organen: beredning, beslut, uppdrag och återrapportering.',
+  links: { start: 'Det här ärendet', 'referred-from': 'Kom från', 'referred-to': 'Skickades vidare till', reports: 'Uppdraget gavs här', 'reported-at': 'Återrapporterades här' } as Record<string, string>,
+  decisions: 'Beslut', assignments: 'Uppdrag', open: 'Öppna protokollet',
+};
