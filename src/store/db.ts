@@ -54,6 +54,9 @@ async function openServer(url: string): Promise<Store> {
         oid === OID.date ? asString : oid === OID.int8 ? asNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server drops (restart, failover, admin command) must not end the
+  // process; the pool replaces it on the next query.
+  pool.on('error', (err) => process.stderr.write(`samverka: a PostgreSQL connection was lost: ${err.message}\n`));
   try {
     const client = await pool.connect();
     client.release();

@@ -4,7 +4,7 @@ import { presentForItems } from '../../domain/protocol-draft.js';
 import type { MeetingStatus } from '../../domain/model.js';
 import type { Database } from '../schema.js';
 import { findBodyByName } from './bodies.js';
-import { resolvePerson } from './people.js';
+import { resolvePeople } from './people.js';
 
 type Trx = Transaction<Database>;
 
@@ -58,104 +58,86 @@ export async function writeProtocol(trx: Trx, meetingId: number | null, header: 
     .execute();
 
   const primaryBodyId = header.bodyIds[0] ?? null;
-  const personIds = new Map<string, number>();
-  const person = async (name: string, facts: Parameters<typeof resolvePerson>[2] = {}) => {
-    const known = personIds.get(name);
-    if (known !== undefined) return known;
-    const pid = await resolvePerson(trx, name, facts);
-    personIds.set(name, pid);
-    return pid;
+  // Everyone the protocol names, resolved in two queries rather than one per mention.
+  const people = await resolvePeople(trx, [
+    ...draft.participants.map((p) => ({ name: p.name, facts: { party: p.party, organization: p.organization, title: p.list === 'official' ? p.note : null } })),
+    ...draft.participants.filter((p) => p.replaces).map((p) => ({ name: p.replaces! })),
+    ...draft.items.flatMap((i) => i.presenters.map((p) => ({ name: p.name, facts: { title: p.title } }))),
+    ...draft.signatures.map((s) => ({ name: s.name })),
+  ]);
+  const person = (name: string | null) => (name ? (people.get(name) ?? null) : null);
+  const bodies = new Map<string, number | null>();
+  const body = async (name: string) => {
+    if (!bodies.has(name)) bodies.set(name, await findBodyByName(trx, name));
+    return bodies.get(name)!;
   };
 
-  for (const [position, p] of draft.participants.entries()) {
-    const range = p.itemsFrom !== null ? { from: p.itemsFrom, to: p.itemsTo ?? p.itemsFrom } : presentForItems(p.note);
+  if (draft.participants.length > 0) {
     await trx
       .insertInto('attendance')
-      .values({
-        meeting_id: id,
-        position,
-        list: p.list,
-        person_id: await person(p.name, { party: p.party, organization: p.organization, title: p.list === 'official' ? p.note : null }),
-        name: p.name,
-        party: p.party,
-        organization: p.organization,
-        role: p.role,
-        replaces_person_id: p.replaces ? await person(p.replaces) : null,
-        replaces_name: p.replaces,
-        note: p.note,
-        items_from: range?.from ?? null,
-        items_to: range?.to ?? null,
-      })
+      .values(draft.participants.map((p, position) => {
+        const range = p.itemsFrom !== null ? { from: p.itemsFrom, to: p.itemsTo ?? p.itemsFrom } : presentForItems(p.note);
+        return {
+          meeting_id: id, position, list: p.list, person_id: person(p.name), name: p.name, party: p.party, organization: p.organization, role: p.role,
+          replaces_person_id: person(p.replaces), replaces_name: p.replaces, note: p.note, items_from: range?.from ?? null, items_to: range?.to ?? null,
+        };
+      }))
       .execute();
   }
 
-  for (const [position, item] of draft.items.entries()) {
-    const { id: itemId } = await trx
-      .insertInto('agenda_item')
-      .values({
-        meeting_id: id,
-        position,
-        number: item.number,
-        title: item.title,
-        kind: item.kind,
-        written: item.written,
-        text: item.text,
-        proposal: item.proposal,
-        sub_points: JSON.stringify(item.subPoints),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const [i, p] of item.presenters.entries()) {
-      await trx.insertInto('item_presenter').values({ item_id: itemId, position: i, person_id: await person(p.name, { title: p.title }), name: p.name, title: p.title }).execute();
-    }
-    const decisionIds: number[] = [];
-    for (const [i, d] of item.decisions.entries()) {
-      const row = await trx
-        .insertInto('decision')
-        .values({ item_id: itemId, position: i, text: d.text, clauses: d.clauses, body_id: primaryBodyId })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      decisionIds.push(row.id);
-    }
-    for (const [i, a] of item.assignments.entries()) {
+  if (draft.items.length > 0) {
+    const itemIds = (
       await trx
-        .insertInto('assignment')
-        .values({
-          item_id: itemId,
-          decision_id: a.decisionIndex !== null ? (decisionIds[a.decisionIndex] ?? null) : null,
-          position: i,
+        .insertInto('agenda_item')
+        .values(draft.items.map((item, position) => ({
+          meeting_id: id, position, number: item.number, title: item.title, kind: item.kind, written: item.written,
+          text: item.text, proposal: item.proposal, sub_points: JSON.stringify(item.subPoints),
+        })))
+        .returning(['id', 'position'])
+        .execute()
+    ).sort((a, b) => a.position - b.position).map((r) => r.id);
+
+    const presenters = draft.items.flatMap((item, i) => item.presenters.map((p, position) => ({ item_id: itemIds[i]!, position, person_id: person(p.name), name: p.name, title: p.title })));
+    if (presenters.length > 0) await trx.insertInto('item_presenter').values(presenters).execute();
+
+    const decisionRows = draft.items.flatMap((item, i) => item.decisions.map((d, position) => ({ item_id: itemIds[i]!, position, text: d.text, clauses: d.clauses, body_id: primaryBodyId })));
+    const decisionIds = new Map<string, number>();
+    if (decisionRows.length > 0) {
+      for (const d of await trx.insertInto('decision').values(decisionRows).returning(['id', 'item_id', 'position']).execute()) decisionIds.set(`${d.item_id}:${d.position}`, d.id);
+    }
+
+    const assignments = [];
+    for (const [i, item] of draft.items.entries()) {
+      for (const [position, a] of item.assignments.entries()) {
+        assignments.push({
+          item_id: itemIds[i]!,
+          decision_id: a.decisionIndex !== null ? (decisionIds.get(`${itemIds[i]}:${a.decisionIndex}`) ?? null) : null,
+          position,
           from_body_id: primaryBodyId,
           to_text: a.to,
-          to_body_id: await findBodyByName(trx, a.to),
+          to_body_id: await body(a.to),
           task: a.task,
           due_date: a.dueDate,
           due_text: a.dueText,
           // Found by the importer: a person confirms before it is followed up.
-          status: header.origin === 'imported' ? 'unconfirmed' : 'open',
-        })
-        .execute();
+          status: header.origin === 'imported' ? ('unconfirmed' as const) : ('open' as const),
+        });
+      }
     }
+    if (assignments.length > 0) await trx.insertInto('assignment').values(assignments).execute();
   }
 
-  for (const [position, s] of draft.signatures.entries()) {
+  if (draft.signatures.length > 0) {
     await trx
       .insertInto('signature')
-      .values({ meeting_id: id, position, person_id: await person(s.name), name: s.name, role: s.role, signed_at: s.signedAt, method: s.method })
+      .values(draft.signatures.map((s, position) => ({ meeting_id: id, position, person_id: person(s.name), name: s.name, role: s.role, signed_at: s.signedAt, method: s.method })))
       .execute();
   }
+  const nextMeetings = [];
   for (const [position, n] of draft.nextMeetings.entries()) {
-    await trx
-      .insertInto('next_meeting')
-      .values({
-        meeting_id: id,
-        position,
-        body_text: n.body,
-        body_id: n.body ? await findBodyByName(trx, n.body) : primaryBodyId,
-        date_text: n.dateText,
-        meeting_date: n.date,
-      })
-      .execute();
+    nextMeetings.push({ meeting_id: id, position, body_text: n.body, body_id: n.body ? await body(n.body) : primaryBodyId, date_text: n.dateText, meeting_date: n.date });
   }
+  if (nextMeetings.length > 0) await trx.insertInto('next_meeting').values(nextMeetings).execute();
   return id;
 }
 
