@@ -24,6 +24,8 @@ const Env = z.object({
   OIDC_NAME: z.string().default('organisationens inloggning'),
   OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional().or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().optional(),
 });
 
 export interface Config {
@@ -37,6 +39,8 @@ export interface Config {
   trustProxy: boolean; // X-Forwarded-Proto decides whether the request came over TLS
   oidc: OidcSettings | null;
   rateLimits: boolean; // off only for load benchmarks on loopback
+  smtpUrl: string | undefined; // unset: mail goes to the development outbox in DATA_DIR/outbox
+  mailFrom: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     oidc: oidcSettings(e),
     rateLimits: e.RATE_LIMITS === 'on',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }
 

@@ -12,11 +12,12 @@ import { registerReferenceRoutes } from './routes/reference.js';
 import { registerBodyRoutes } from './routes/bodies.js';
 import { registerMeetingRoutes } from './routes/meetings.js';
 import { registerSearchRoutes } from './routes/search.js';
+import { registerDocumentRoutes } from './routes/documents.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { MAX_UPLOAD_BYTES, registerImportRoutes } from './routes/imports.js';
-import { registerMeetingEditRoutes } from './routes/meeting-edit.js';
-import { registerYearPlanRoutes } from './routes/year-plan.js';
+import { registerMeetingEditRoutes, registerNoticeRoutes } from './routes/meeting-edit.js';
+import { registerInboxRoutes, registerYearPlanRoutes } from './routes/year-plan.js';
 import { registerAttachmentRoutes } from './routes/attachments.js';
 import { registerAssignmentRoutes, registerTraceRoutes } from './routes/assignments.js';
 import type { Context } from 'hono';
@@ -71,13 +72,16 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   registerAdminRoutes(app);
   registerImportRoutes(app);
   registerYearPlanRoutes(app);
+  registerInboxRoutes(app);
   registerMeetingEditRoutes(app);
+  registerNoticeRoutes(app);
   registerAttachmentRoutes(app);
   registerAssignmentRoutes(app);
   registerTraceRoutes(app);
   registerBodyRoutes(app);
   registerMeetingRoutes(app);
   registerSearchRoutes(app);
+  registerDocumentRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

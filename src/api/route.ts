@@ -5,6 +5,7 @@ import type { Store } from '../store/db.js';
 import type { Viewer } from '../domain/access.js';
 import type { Config } from '../config.js';
 import type { Oidc } from '../auth/oidc.js';
+import type { Mailer } from '../mail/mailer.js';
 import { requirePermission } from './auth/permissions.js';
 
 // Every API route is declared through defineRoute with the permission it needs. The route table is
@@ -27,6 +28,7 @@ export interface AppDeps {
   log: Logger;
   config: Config;
   oidc?: Oidc | null;
+  mailer?: Mailer | null;
 }
 
 export interface SessionInfo {

@@ -132,7 +132,8 @@ function withoutDecisions(text: string, decisions: string[]): string {
   return text
     .split(/\n\s*\n/)
     .filter((paragraph) => {
-      const p = normaliseText(paragraph);
+      // Att-clauses are often bulleted in the text ("o att anta …") but joined in the decision.
+      const p = normaliseText(paragraph.replace(/^\s*(?:[-•–]|o(?=\s))\s*/gm, ''));
       return p.length === 0 || !keys.some((d) => d === p || (p.length > 20 && d.includes(p)));
     })
     .join('\n\n')

@@ -165,6 +165,15 @@ describe('running a meeting', () => {
     expect(after.items.find((i: Json) => i.id === take.body.id)).toMatchObject({ title: expect.stringMatching(/^Återrapportering: Följa implementeringen/), reportsAssignmentId: state.offers.assignments[0].assignmentId });
   });
 
+  it('sends a case on to Samråd: it waits in Samråd’s inbox with its lineage', async () => {
+    const item = (await editor(first)).items[3];
+    expect((await secretary.request('PUT', `/api/meetings/${first}/items/${item.id}`, itemInput(item, { referToBodyId: samrad }))).status).toBe(200);
+    const inbox = (await secretary.get(`/api/bodies/${samrad}/inbox`)).body;
+    expect(inbox.referrals).toEqual([expect.objectContaining({ itemId: item.id, title: 'Regional strategi för suicidprevention', fromBody: 'Länssamverkansgruppen', fromMeetingId: first })]);
+    // Not public while the sending meeting's protocol is a draft.
+    expect((await new Client(app).get(`/api/bodies/${samrad}/inbox`)).body.referrals).toEqual([]);
+  });
+
   it('follows the case across meetings on the decision trace', async () => {
     const firstItem = (await editor(first)).items[3];
     const trace = (await secretary.get(`/api/items/${firstItem.id}/trace`)).body as Json[];

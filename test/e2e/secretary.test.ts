@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -112,6 +114,17 @@ describe('a secretary runs a meeting', () => {
     await expect(item.getByRole('region', { name: /Beslut/ }).textContent()).resolves.toContain('att rekommendera fullmäktige i respektive huvudman att anta strategin');
     await expect(item.getByRole('region', { name: /Uppdrag/ }).textContent()).resolves.toContain('Beredning barn och unga');
     await expect(page.getByRole('region', { name: 'Närvarande' }).textContent()).resolves.toContain('ersätter Lars Bäckström');
+
+    // The protocol as PDF, read back with pdftotext.
+    const pdfUrl = await page.getByRole('link', { name: 'Protokollet som PDF' }).getAttribute('href');
+    const res = await page.request.get(`${server.url}${pdfUrl}`);
+    expect(res.status()).toBe(200);
+    const file = path.join(SCREENSHOT_DIR, 'protocol-made-here.pdf');
+    fs.writeFileSync(file, await res.body());
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const expected of ['Länssamverkansgruppen', 'Regional strategi för suicidprevention', 'anta den länsgemensamma strategin', 'rekommendera fullmäktige i respektive huvudman', 'ersätter Lars Bäckström', 'Beredning barn och unga', 'UTKAST']) {
+      expect(text).toContain(expected);
+    }
   });
 
   it('sees the assignment offered on the next meeting’s agenda', async () => {

@@ -10,6 +10,9 @@ import { attendanceTemplate, setAttendance, updateMeetingHeader } from '../../st
 import { agendaOffers, offeredItem } from '../../store/queries/agenda-offers.js';
 import { getMeetingSummary } from '../../store/queries/meetings.js';
 import { getProtocol } from '../../store/queries/protocol-read.js';
+import { noticeRecipients } from '../../store/queries/memberships.js';
+import { appendAudit } from '../../store/queries/audit.js';
+import { sendNotice } from '../../mail/mailer.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum skrivs ÅÅÅÅ-MM-DD');
 const Time = z.string().regex(/^\d{2}:\d{2}$/, 'tid skrivs TT:MM');
@@ -271,5 +274,31 @@ export function registerMeetingEditRoutes(app: ApiApp): void {
       responses: { 200: { description: 'Participants', content: { 'application/json': { schema: z.array(ParticipantInput) } } }, ...errorResponses },
     },
     async (c) => c.json(await attendanceTemplate(c.var.deps.store.db, c.req.valid('param').id), 200),
+  );
+}
+
+export function registerNoticeRoutes(app: ApiApp): void {
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/api/meetings/{id}/notice',
+      permission: 'edit-meeting',
+      summary: "Send the notice (kallelse): the agenda as HTML and PDF, by e-mail to the members of the meeting's bodies (and any extra addresses)",
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ extra: z.array(z.string().trim().email('ogiltig e-postadress')).max(100).default([]) }) } } } },
+      responses: { 200: { description: 'Sent', content: { 'application/json': { schema: z.object({ recipients: z.array(z.string()), via: z.enum(['smtp', 'outbox']) }) } } }, ...errorResponses },
+    },
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { store, mailer } = c.var.deps;
+      if (!mailer) throw new ApiError(503, 'mail_unavailable', 'E-post är inte konfigurerad på servern.');
+      const protocol = await getProtocol(store.db, SYSTEM, id);
+      if (!protocol) throw notFound('Mötet');
+      const recipients = [...new Set([...(await noticeRecipients(store.db, id)), ...c.req.valid('json').extra.map((e) => e.toLowerCase())])].sort();
+      if (recipients.length === 0) throw new ApiError(400, 'invalid_request', 'Ogiltigt värde för extra: organet har inga ledamöter med e-postadress; ange mottagare.');
+      await sendNotice(mailer, protocol, recipients);
+      await appendAudit(store.db, c.var.viewer, { action: 'meeting.notice', entity: 'meeting', entityId: id, after: { recipients } });
+      return c.json({ recipients, via: mailer.kind }, 200);
+    },
   );
 }

@@ -7,6 +7,7 @@ import { createYearPlan } from '../../store/queries/year-plan.js';
 import { createMeeting } from '../../store/queries/meeting-create.js';
 import { listMeetings } from '../../store/queries/meetings.js';
 import { bodyExists } from '../../store/queries/memberships.js';
+import { pendingCases } from '../../store/queries/agenda-offers.js';
 
 const Time = z.string().regex(/^\d{2}:\d{2}$/, 'tid skrivs TT:MM');
 const Entry = z.object({
@@ -77,3 +78,18 @@ export function registerYearPlanRoutes(app: ApiApp): void {
   );
 }
 
+
+export function registerInboxRoutes(app: ApiApp): void {
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/bodies/{id}/inbox',
+      permission: 'public',
+      summary: "The body's inbox: cases other bodies sent to it and assignments due back, not yet on an agenda",
+      request: { params: IdParam },
+      responses: { 200: { description: 'Pending cases' }, ...errorResponses },
+    },
+    async (c) => c.json(await pendingCases(c.var.deps.store.db, c.var.viewer, c.req.valid('param').id), 200),
+  );
+}

@@ -8,6 +8,7 @@ import { countMeetings } from '../../store/queries/meetings.js';
 import { collectProtocolFiles as collectFiles } from '../../importer/collect-files.js';
 import { importFiles } from '../../importer/store-batch.js';
 import { Oidc } from '../../auth/oidc.js';
+import { createMailer } from '../../mail/mailer.js';
 import { countAdmins } from '../../store/queries/accounts.js';
 import { deleteExpiredSessions } from '../../store/queries/sessions.js';
 
@@ -32,7 +33,8 @@ export function registerServe(program: Command): void {
       const webDir = path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'web');
       await deleteExpiredSessions(store.db);
       const oidc = config.oidc ? new Oidc(config.oidc) : null;
-      const { server, port } = await startServer({ store, log, config, oidc }, webDir);
+      const mailer = createMailer(config);
+      const { server, port } = await startServer({ store, log, config, oidc, mailer }, webDir);
       log.info({ port, engine: store.engine, dataDir: store.engine === 'pglite' ? config.dataDir : undefined }, `Samverka is running at http://localhost:${port}`);
       process.stderr.write(`Samverka: http://localhost:${port} (${store.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})\n`);
       if ((await countAdmins(store.db)) === 0) {

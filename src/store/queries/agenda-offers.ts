@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db.js';
+import { SYSTEM, type Viewer } from '../../domain/access.js';
+import { visibleMeeting } from './visibility.js';
 
 // What a new agenda should consider: cases other bodies sent here ("Ärenden till …") and
 // assignments due back to this body or given by it, that no agenda has taken up yet.
@@ -17,7 +19,17 @@ export async function agendaOffers(db: Db, meetingId: number): Promise<AgendaOff
     .where('m.id', '=', meetingId)
     .executeTakeFirst();
   if (!meeting) return { referrals: [], assignments: [] };
-  const date = meeting.meeting_date ?? '9999-12-31';
+  return pendingCases(db, SYSTEM, meeting.body_id, { meetingId, date: meeting.meeting_date ?? '9999-12-31' });
+}
+
+/**
+ * The body's inbox: cases sent to it and assignments due back that no agenda has taken up yet —
+ * up to a meeting's date (for its agenda), or all of them. Only what the viewer may read.
+ */
+export async function pendingCases(db: Db, viewer: Viewer, bodyId: number, at: { meetingId: number; date: string } | null = null): Promise<AgendaOffers> {
+  const meetingId = at?.meetingId ?? -1;
+  const date = at?.date ?? '9999-12-31';
+  const visible = visibleMeeting(viewer, 'm.id', 'm.status');
 
   const referrals = await sql<{ item_id: number; title: string; from_body: string; meeting_id: number; meeting_date: string | null }>`
     select i.id as item_id, i.title, coalesce(bn.name, '') as from_body, m.id as meeting_id, m.meeting_date
@@ -25,10 +37,11 @@ export async function agendaOffers(db: Db, meetingId: number): Promise<AgendaOff
     join meeting m on m.id = i.meeting_id
     join meeting_body mb on mb.meeting_id = m.id and mb.is_primary
     left join lateral (select name from body_name where body_id = mb.body_id and not alias order by valid_to desc nulls first limit 1) bn on true
-    where i.refer_to_body_id = ${meeting.body_id}
+    where i.refer_to_body_id = ${bodyId}
       and m.id <> ${meetingId}
       and coalesce(m.meeting_date, '0001-01-01') <= ${date}
       and not exists (select 1 from agenda_item t where t.referred_from_item_id = i.id)
+      and ${visible}
     order by m.meeting_date, i.position`.execute(db);
 
   const assignments = await sql<{ id: number; to_text: string; task: string; from_body: string | null; due_date: string | null; due_text: string | null; meeting_id: number; meeting_date: string | null; number: number | null }>`
@@ -38,11 +51,12 @@ export async function agendaOffers(db: Db, meetingId: number): Promise<AgendaOff
     join meeting m on m.id = i.meeting_id
     left join lateral (select name from body_name where body_id = a.from_body_id and not alias order by valid_to desc nulls first limit 1) bn on true
     where a.status = 'open'
-      and (a.to_body_id = ${meeting.body_id} or a.from_body_id = ${meeting.body_id})
+      and (a.to_body_id = ${bodyId} or a.from_body_id = ${bodyId})
       and m.id <> ${meetingId}
       and coalesce(m.meeting_date, '0001-01-01') <= ${date}
       and (a.due_meeting_id = ${meetingId} or (a.due_meeting_id is null and (a.due_date is null or a.due_date <= ${date})))
       and not exists (select 1 from agenda_item t where t.reports_assignment_id = a.id)
+      and ${visible}
     order by m.meeting_date, i.position, a.position`.execute(db);
 
   return {

@@ -70,3 +70,19 @@ export async function personExists(db: Db, id: number): Promise<boolean> {
 export async function bodyExists(db: Db, id: number): Promise<boolean> {
   return !!(await db.selectFrom('body').select('id').where('id', '=', id).executeTakeFirst());
 }
+
+/** Where the notice goes: the e-mail of each member of the meeting's bodies on its date (account or person). */
+export async function noticeRecipients(db: Db, meetingId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('membership as ms')
+    .innerJoin('meeting_body as mb', 'mb.body_id', 'ms.body_id')
+    .innerJoin('meeting as m', 'm.id', 'mb.meeting_id')
+    .innerJoin('person as p', 'p.id', 'ms.person_id')
+    .leftJoin('account as a', (j) => j.onRef('a.person_id', '=', 'p.id').on('a.disabled', '=', false))
+    .select(['p.email as person_email', 'a.email as account_email'])
+    .where('m.id', '=', meetingId)
+    .where((eb) => eb.or([eb('ms.valid_from', 'is', null), eb('ms.valid_from', '<=', eb.ref('m.meeting_date'))]))
+    .where((eb) => eb.or([eb('ms.valid_to', 'is', null), eb('ms.valid_to', '>=', eb.ref('m.meeting_date'))]))
+    .execute();
+  return [...new Set(rows.map((r) => r.account_email ?? r.person_email).filter((e): e is string => !!e))].sort();
+}

@@ -1,13 +1,13 @@
 import type { AgendaItem } from '../../../src/domain/model';
 import { Link } from 'react-router';
-import { sv, svTrace } from '../i18n/sv';
+import { sv, svDocs, svTrace } from '../i18n/sv';
 import { ItemText } from './ItemText';
 
 export function itemAnchor(item: AgendaItem): string {
   return `punkt-${item.number ?? item.id}`;
 }
 
-export function AgendaItemView({ item }: { item: AgendaItem }) {
+export function AgendaItemView({ item, meetingId }: { item: AgendaItem; meetingId: number }) {
   const headingId = `${itemAnchor(item)}-rubrik`;
   return (
     <article className="item" id={itemAnchor(item)} aria-labelledby={headingId}>
@@ -63,6 +63,9 @@ export function AgendaItemView({ item }: { item: AgendaItem }) {
             ))}
           </ul>
         </section>
+      )}
+      {item.decisions.length > 0 && item.number !== null && (
+        <p className="item__trace"><a href={`/api/meetings/${meetingId}/extract.pdf?items=${item.number}`}>{svDocs.extract}<span className="visually-hidden">: § {item.number}</span></a></p>
       )}
       {item.assignments.length > 0 && <p className="item__trace"><Link to={`/arenden/${item.id}`}>{svTrace.link}<span className="visually-hidden">: {item.title}</span></Link></p>}
     </article>

@@ -329,3 +329,26 @@ export const svTrace = {
   links: { start: 'Det här ärendet', 'referred-from': 'Kom från', 'referred-to': 'Skickades vidare till', reports: 'Uppdraget gavs här', 'reported-at': 'Återrapporterades här' } as Record<string, string>,
   decisions: 'Beslut', assignments: 'Uppdrag', open: 'Öppna protokollet',
 };
+
+export const svInbox = {
+  title: 'Väntande ärenden',
+  intro: 'Ärenden som andra organ har skickat hit och uppdrag som ska återrapporteras, som ännu inte finns på någon dagordning.',
+  referral: (from: string, date: string | null) => `Från ${from}${date ? ` (${date})` : ''}`,
+  assignment: (to: string) => `Uppdrag till ${to}`,
+};
+
+export const svDocs = {
+  protocolPdf: 'Protokollet som PDF',
+  protocolHtml: 'Utskriftsversion',
+  noticePdf: 'Kallelse som PDF',
+  calendar: 'Lägg till i kalendern (iCal)',
+  extract: 'Protokollsutdrag (PDF)',
+  downloads: 'Ladda ner',
+  notice: {
+    title: 'Kallelse',
+    intro: 'Skickar föredragningslistan med förslag till beslut som e-post med PDF till organets ledamöter.',
+    extra: 'Fler mottagare (e-postadresser, kommaseparerade)',
+    send: 'Skicka kallelse',
+    sent: (n: number, via: string) => `Kallelsen skickades till ${n} mottagare${via === 'outbox' ? ' (utvecklingsläge: sparad i utkorgen på servern)' : ''}.`,
+  },
+};

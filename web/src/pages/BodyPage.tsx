@@ -4,6 +4,7 @@ import { useApi } from '../api';
 import { Load, usePageTitle } from '../components/States';
 import { capitalise, longDate, timeRange } from '../format';
 import { sv, svEdit } from '../i18n/sv';
+import { BodyInbox } from '../components/BodyInbox';
 
 export function BodyPage() {
   const { slug = '', year } = useParams();
@@ -27,6 +28,7 @@ function BodyView({ body, year }: { body: BodySummary; year: string | null }) {
       <p>
         <Link to={`/organ/${body.slug}/arsplan/${year && year !== 'okant' ? year : new Date().getFullYear()}`}>{svEdit.yearPlan.link}</Link>
       </p>
+      <BodyInbox bodyId={body.id} />
       {body.names.length > 1 && (
         <section aria-labelledby="namnhistorik">
           <h2 id="namnhistorik" className="h3">{sv.body.nameHistory}</h2>

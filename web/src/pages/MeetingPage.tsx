@@ -5,7 +5,7 @@ import { Load, usePageTitle } from '../components/States';
 import { Attendance } from '../components/Attendance';
 import { AgendaItemView, itemAnchor } from '../components/AgendaItemView';
 import { capitalise, longDate, timeRange } from '../format';
-import { sv, svEdit } from '../i18n/sv';
+import { sv, svDocs, svEdit } from '../i18n/sv';
 import { useAuth } from '../auth';
 import { canEditBody } from '../permissions';
 
@@ -47,6 +47,11 @@ function ProtocolView({ protocol: p }: { protocol: Protocol }) {
           {p.place && (<><dt>{sv.meeting.place}</dt><dd>{p.place}</dd></>)}
           {p.items.first !== null && (<><dt>{sv.meeting.items}</dt><dd>{p.items.first}–{p.items.last}</dd></>)}
         </dl>
+        <nav aria-label={svDocs.downloads} className="downloads">
+          <a href={`/api/meetings/${p.id}/protocol.pdf`}>{svDocs.protocolPdf}</a>
+          <a href={`/api/meetings/${p.id}/protocol.html`}>{svDocs.protocolHtml}</a>
+          <a href={`/api/meetings/${p.id}/calendar.ics`}>{svDocs.calendar}</a>
+        </nav>
         {p.origin === 'imported' && (
           <aside className="notice" aria-label={sv.meeting.imported}>
             <p><strong>{sv.meeting.imported}.</strong> {sv.meeting.importedNote}</p>
@@ -72,7 +77,7 @@ function ProtocolView({ protocol: p }: { protocol: Protocol }) {
 
       <section aria-labelledby="arenden" className="agenda">
         <h2 id="arenden">{sv.meeting.agenda}</h2>
-        {p.agenda.length === 0 ? <p>{sv.meeting.noItems}</p> : p.agenda.map((item) => <AgendaItemView key={item.id} item={item} />)}
+        {p.agenda.length === 0 ? <p>{sv.meeting.noItems}</p> : p.agenda.map((item) => <AgendaItemView key={item.id} item={item} meetingId={p.id} />)}
       </section>
 
       {p.nextMeetings.length > 0 && (

@@ -10,6 +10,7 @@ import { AttendanceEditor } from './AttendanceEditor';
 import { HeaderForm } from './HeaderForm';
 import { ItemEditor } from './ItemEditor';
 import { OffersPanel } from './OffersPanel';
+import { NoticePanel } from './NoticePanel';
 import type { EditorState } from './types';
 
 const t = svEdit.editor;
@@ -64,6 +65,7 @@ function Editor({ state, reload, bodies }: { state: EditorState; reload: () => v
           <HeaderForm meeting={m} onSaved={reload} />
           <AttendanceEditor meetingId={m.id} initial={state.attendance} />
           <OffersPanel meetingId={m.id} offers={state.offers} onTaken={reload} />
+          <NoticePanel meetingId={m.id} />
           <div className="editor-columns">
             <div>
               <AgendaList items={state.items} selected={selected} onSelect={setSelected} onReorder={reorder} />
