@@ -11,6 +11,7 @@ import { closePdfRenderer } from '../../src/render/pdf.js';
 import { listBodies } from '../../src/store/queries/bodies.js';
 import { SYSTEM } from '../../src/domain/access.js';
 import type { Store } from '../../src/store/db.js';
+import { resolvePerson } from '../../src/store/queries/people.js';
 
 let store: Store;
 let secretary: Client;
@@ -42,6 +43,16 @@ describe('the notice (kallelse)', () => {
     expect(mail.html || '').toContain('Hjälpmedelsstrategin');
     const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
     expect(pdf?.content.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('puts the meetings of a member’s bodies in the member’s own calendar feed', async () => {
+    const personId = await resolvePerson(store.db, 'Person sekreterare@region.example');
+    const ics = await secretary.get(`/api/people/${personId}/calendar.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.body).toContain('BEGIN:VCALENDAR');
+    expect(ics.body).toMatch(/UID:meeting-\d+@samverka/);
+    expect(ics.body).toContain('DTSTART;TZID=Europe/Stockholm:20240920T090000');
+    expect((await secretary.get('/api/people/999999/calendar.ics')).status).toBe(404);
   });
 
   it('refuses a bad address, naming the field', async () => {

@@ -10,6 +10,7 @@ import { getBody } from '../../store/queries/bodies.js';
 import type { Protocol } from '../../domain/model.js';
 import { documentFilename, renderDocument } from '../../render/documents.js';
 import { renderCalendar } from '../../render/calendar.js';
+import { listMemberships } from '../../store/queries/memberships.js';
 import { PdfBusyError, PdfUnavailableError } from '../../render/pdf.js';
 import type { RenderOptions } from '../../render/protocol-html.js';
 import { DOCUMENT_CSS } from '../../render/styles.js';
@@ -179,6 +180,37 @@ export function registerDocumentRoutes(app: ApiApp): void {
       const ics = renderCalendar(protocols, name, { baseUrl: baseUrl(c) });
       const filename = `moten-${body.slug}${year ? `-${year}` : ''}.ics`;
       return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': disposition(filename) });
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/api/people/{id}/calendar.ics',
+      permission: 'public',
+      summary: "A person's meetings as an iCalendar feed: the meetings of every body they are a member of now",
+      request: { params: IdParam, query: YearQuery },
+      responses: fileResponse('The calendar', 'text/calendar'),
+    },
+    async (c) => {
+      const db = c.var.deps.store.db;
+      const personId = c.req.valid('param').id;
+      const { year } = c.req.valid('query');
+      const memberships = await listMemberships(db, { personId });
+      if (memberships.length === 0) throw notFound('Personen');
+      const seen = new Set<number>();
+      const protocols: Protocol[] = [];
+      for (const bodyId of new Set(memberships.map((m) => m.bodyId))) {
+        for (const m of await listMeetings(db, c.var.viewer, { bodyId, year })) {
+          if (seen.has(m.id) || protocols.length >= MAX_CALENDAR_MEETINGS) continue;
+          seen.add(m.id);
+          const p = await getProtocol(db, c.var.viewer, m.id);
+          if (p) protocols.push(p);
+        }
+      }
+      const ics = renderCalendar(protocols, `${memberships[0]!.personName}: möten`, { baseUrl: baseUrl(c) });
+      return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': disposition(`moten-person-${personId}.ics`) });
     },
   );
 
