@@ -142,3 +142,25 @@ export interface Protocol extends MeetingSummary {
   sourceFile: { id: number; filename: string; mediaType: string } | null;
   importWarnings: string[];
 }
+
+/** An agenda item as the secretary edits it: with its internal notes and the version that guards concurrent saves. */
+export interface EditorItem {
+  id: number;
+  number: number | null;
+  title: string;
+  kind: ItemKind | null;
+  written: boolean;
+  text: string;
+  proposal: string | null;
+  notes: string;
+  standard: StandardItem | null;
+  version: number;
+  referToBodyId: number | null;
+  referredFromItemId: number | null;
+  reportsAssignmentId: number | null;
+  presenters: { name: string; title: string | null }[];
+  decisions: { text: string; clauses: string[]; outcome: DecisionOutcome | null }[];
+  // id null and no status: added in the editor, not saved yet
+  assignments: { id: number | null; to: string; task: string; dueDate: string | null; dueText: string | null; dueMeetingId: number | null; decisionIndex: number | null; status?: string }[];
+  documents: { id: number; filename: string; mediaType: string; sizeBytes: number; sha256: string }[];
+}

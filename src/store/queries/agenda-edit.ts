@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Viewer } from '../../domain/access.js';
 import { insertionIndex } from '../../domain/agenda.js';
 import { isEditable } from '../../domain/meeting-rules.js';
-import type { DecisionOutcome, ItemKind, MeetingStatus, StandardItem } from '../../domain/model.js';
+import type { DecisionOutcome, EditorItem, ItemKind, MeetingStatus } from '../../domain/model.js';
 import type { Db } from '../db.js';
 import type { Database } from '../schema.js';
 import { appendAudit } from './audit.js';
@@ -218,25 +218,7 @@ export async function reorderItems(db: Db, actor: Viewer, meetingId: number, ite
   });
 }
 
-export interface EditorItem {
-  id: number;
-  number: number | null;
-  title: string;
-  kind: ItemKind | null;
-  written: boolean;
-  text: string;
-  proposal: string | null;
-  notes: string;
-  standard: StandardItem | null;
-  version: number;
-  referToBodyId: number | null;
-  referredFromItemId: number | null;
-  reportsAssignmentId: number | null;
-  presenters: { name: string; title: string | null }[];
-  decisions: { text: string; clauses: string[]; outcome: DecisionOutcome | null }[];
-  assignments: { id: number; to: string; task: string; dueDate: string | null; dueText: string | null; dueMeetingId: number | null; decisionIndex: number | null; status: string }[];
-  documents: { id: number; filename: string; mediaType: string; sizeBytes: number; sha256: string }[];
-}
+export type { EditorItem };
 
 /** Everything the secretary edits, item by item, with the versions that guard concurrent saves. */
 export async function editorItems(db: Pick<Db, 'selectFrom'>, meetingId: number, onlyItemId?: number): Promise<EditorItem[]> {

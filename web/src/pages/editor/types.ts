@@ -1,36 +1,9 @@
-import type { MeetingSummary } from '../../../../src/domain/model';
+import type { EditorItem, MeetingSummary } from '../../../../src/domain/model';
+import type { ParticipantDraft } from '../../../../src/domain/protocol-draft';
 
-export interface EditorItem {
-  id: number;
-  number: number | null;
-  title: string;
-  kind: 'decision' | 'information' | null;
-  written: boolean;
-  text: string;
-  proposal: string | null;
-  notes: string;
-  standard: string | null;
-  version: number;
-  referToBodyId: number | null;
-  referredFromItemId: number | null;
-  reportsAssignmentId: number | null;
-  presenters: { name: string; title: string | null }[];
-  decisions: { text: string; clauses: string[]; outcome: 'informed' | 'filed' | 'referred-back' | 'withdrawn' | null }[];
-  assignments: { id: number | null; to: string; task: string; dueDate: string | null; dueText: string | null; dueMeetingId: number | null; decisionIndex: number | null; status?: string }[];
-  documents: { id: number; filename: string; mediaType: string; sizeBytes: number; sha256: string }[];
-}
+export type { EditorItem };
 
-export interface Participant {
-  list: 'present' | 'absent' | 'official';
-  name: string;
-  party: string | null;
-  organization: string | null;
-  role: string | null;
-  replaces: string | null;
-  note: string | null;
-  itemsFrom: number | null;
-  itemsTo: number | null;
-}
+export type Participant = ParticipantDraft;
 
 export interface EditorState {
   meeting: {
