@@ -291,9 +291,9 @@ export function registerNoticeRoutes(app: ApiApp): void {
     async (c) => {
       const { id } = c.req.valid('param');
       const { store, mailer } = c.var.deps;
-      if (!mailer) throw new ApiError(503, 'mail_unavailable', 'E-post är inte konfigurerad på servern.');
       const protocol = await getProtocol(store.db, SYSTEM, id);
       if (!protocol) throw notFound('Mötet');
+      if (!mailer) throw new ApiError(503, 'mail_unavailable', 'E-post är inte konfigurerad på servern.');
       const recipients = [...new Set([...(await noticeRecipients(store.db, id)), ...c.req.valid('json').extra.map((e) => e.toLowerCase())])].sort();
       if (recipients.length === 0) throw new ApiError(400, 'invalid_request', 'Ogiltigt värde för extra: organet har inga ledamöter med e-postadress; ange mottagare.');
       await sendNotice(mailer, protocol, recipients);
