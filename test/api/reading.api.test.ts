@@ -92,3 +92,13 @@ describe('reading the archive over the API', () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('a published protocol read many times', () => {
+  it('is served from the cache until it changes, and a re-import shows at once', async () => {
+    const first = await get(`/api/meetings/${published}`);
+    const again = await get(`/api/meetings/${published}`);
+    expect(again.body).toEqual(first.body);
+    await storeImportedProtocol(store.db, parsedProtocol({ place: 'Lycksele' }), sourceOf('publicerat', 'lsg-2024-02-23.txt'));
+    expect((await get(`/api/meetings/${published}`)).body.place).toBe('Lycksele');
+  });
+});

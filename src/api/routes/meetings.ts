@@ -5,6 +5,7 @@ import { listMeetings } from '../../store/queries/meetings.js';
 import { getProtocol } from '../../store/queries/protocol-read.js';
 import { getSourceFile } from '../../store/queries/source-files.js';
 import { notFound } from '../errors.js';
+import { ProtocolCache } from '../protocol-cache.js';
 
 const MeetingQuery = z.object({
   body: DbId.optional().openapi({ description: 'Only meetings of this body (id)' }),
@@ -15,6 +16,7 @@ const MeetingQuery = z.object({
 });
 
 export function registerMeetingRoutes(app: ApiApp): void {
+  const cache = new ProtocolCache();
   defineRoute(
     app,
     {
@@ -42,8 +44,14 @@ export function registerMeetingRoutes(app: ApiApp): void {
       responses: { 200: { description: 'The protocol', content: { 'application/json': { schema: ProtocolSchema } } }, ...errorResponses },
     },
     async (c) => {
-      const protocol = await getProtocol(c.var.deps.store.db, c.var.viewer, c.req.valid('param').id);
+      const { id } = c.req.valid('param');
+      const db = c.var.deps.store.db;
+      const cached = await cache.lookup(db, id);
+      // The cached text is the same JSON the typed path would send; the type system cannot know that.
+      if (cached.json) return c.body(cached.json, 200, { 'Content-Type': 'application/json' }) as never;
+      const protocol = await getProtocol(db, c.var.viewer, id);
       if (!protocol) throw notFound('Mötet');
+      if (cached.stamp && protocol.status === 'published') cache.remember(id, cached.stamp, JSON.stringify(protocol));
       return c.json(protocol, 200);
     },
   );

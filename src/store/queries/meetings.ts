@@ -89,3 +89,13 @@ export async function meetingBodyIds(db: Db, meetingId: number): Promise<number[
   const rows = await db.selectFrom('meeting_body').select('body_id').where('meeting_id', '=', meetingId).execute();
   return rows.map((r) => r.body_id);
 }
+
+/** What changes when a meeting's protocol changes: for caching published protocols. */
+export async function meetingStamp(db: Db, id: number): Promise<{ status: string; stamp: string } | null> {
+  const row = await db
+    .selectFrom('meeting')
+    .select(['status', 'version', sql<string>`updated_at::text`.as('updated'), sql<number>`(select coalesce(max(id), 0) from body_name)`.as('names')])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { status: row.status, stamp: `${row.version}:${row.updated}:${row.names}` } : null;
+}
