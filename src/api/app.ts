@@ -20,6 +20,8 @@ import { registerMeetingEditRoutes, registerNoticeRoutes } from './routes/meetin
 import { registerInboxRoutes, registerYearPlanRoutes } from './routes/year-plan.js';
 import { registerAttachmentRoutes } from './routes/attachments.js';
 import { registerAssignmentRoutes, registerTraceRoutes } from './routes/assignments.js';
+import { registerFollowUpRoutes } from './routes/follow-up.js';
+import { registerOparlRoutes } from './routes/oparl.js';
 import type { Context } from 'hono';
 import { csrfMiddleware, overTls, sessionMiddleware } from './auth/session.js';
 
@@ -78,10 +80,12 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   registerAttachmentRoutes(app);
   registerAssignmentRoutes(app);
   registerTraceRoutes(app);
+  registerFollowUpRoutes(app);
   registerBodyRoutes(app);
   registerMeetingRoutes(app);
   registerSearchRoutes(app);
   registerDocumentRoutes(app);
+  registerOparlRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -20,8 +20,9 @@ import { requirePermission } from './auth/permissions.js';
  * - edit-body: a secretary of the body in path param `id`
  * - importer: an administrator or a secretary of some body (what they may store is checked per body)
  * - edit-assignment: a secretary of a body the assignment in path param `id` comes from or goes to
+ * - edit-recommendation: a secretary of the body that made the recommendation in path param `id`
  */
-export type Permission = 'public' | 'signed-in' | 'admin' | 'edit-meeting' | 'edit-body' | 'importer' | 'edit-assignment';
+export type Permission = 'public' | 'signed-in' | 'admin' | 'edit-meeting' | 'edit-body' | 'importer' | 'edit-assignment' | 'edit-recommendation';
 
 export interface AppDeps {
   store: Store;

@@ -9,6 +9,7 @@ import { registerAdmin } from './commands/admin.js';
 import { registerAudit } from './commands/audit.js';
 import { registerPeople } from './commands/people.js';
 import { registerAssignments } from './commands/assignments.js';
+import { registerAdoption } from './commands/adoption.js';
 
 const program = new Command()
   .name('samverka')
@@ -25,5 +26,6 @@ registerAdmin(program);
 registerAudit(program);
 registerPeople(program);
 registerAssignments(program);
+registerAdoption(program);
 
 await program.parseAsync(process.argv);

@@ -84,6 +84,8 @@ export function parseSearchQuery(raw: string): ParsedQuery {
  * æ → ae, ø → o, ß → ss. Used to find hits in a text for highlighting.
  */
 export function foldWord(s: string): string {
+  // most words of a protocol are plain ASCII: lower-casing is all they need
+  if (!/[^\x20-\x7e]/.test(s)) return s.toLowerCase();
   return s
     .toLocaleLowerCase('sv')
     .replace(/æ/g, 'ae')
@@ -116,12 +118,12 @@ export function makeSnippet(text: string, stems: readonly string[], opts: { pref
   const maxWords = opts.words ?? 30;
   const prefixes = (opts.prefixes ?? []).filter((p) => p.length > 0);
   const exact = stems.filter((s) => s.length > 1);
+  const isHit = (word: string) => {
+    const folded = foldWord(word);
+    return exact.some((s) => folded.startsWith(s) && folded.length - s.length <= 6) || prefixes.some((p) => folded.startsWith(p));
+  };
   const tokens: { start: number; end: number; hit: boolean }[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const folded = foldWord(m[0]);
-    const hit = exact.some((s) => folded.startsWith(s) && folded.length - s.length <= 6) || prefixes.some((p) => folded.startsWith(p));
-    tokens.push({ start: m.index, end: m.index + m[0].length, hit });
-  }
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) tokens.push({ start: m.index, end: m.index + m[0].length, hit: isHit(m[0]) });
   if (tokens.length === 0) return { html: '', ranges: [], text: '' };
   // the window of maxWords words with the most hits (the first such window)
   let best = 0;
@@ -139,28 +141,34 @@ export function makeSnippet(text: string, stems: readonly string[], opts: { pref
   // start a few words before the first hit of the window, for context
   const firstHit = tokens.findIndex((t, i) => i >= best && t.hit);
   if (firstHit > best + 3) best = Math.max(0, firstHit - 3);
-  const endIndex = Math.min(tokens.length, best + maxWords) - 1;
+  const last = Math.min(tokens.length, best + maxWords) - 1;
   const from = best === 0 ? 0 : tokens[best]!.start;
-  const to = endIndex === tokens.length - 1 ? text.length : tokens[endIndex]!.end;
-  const slice = text.slice(from, to).replace(/\s+/g, ' ');
-  // offsets shift when whitespace collapses: recompute on the collapsed slice
-  const ranges: [number, number][] = [];
-  let html = '';
-  let pos = 0;
-  for (const m of slice.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const folded = foldWord(m[0]);
-    const hit = exact.some((s) => folded.startsWith(s) && folded.length - s.length <= 6) || prefixes.some((p) => folded.startsWith(p));
-    if (!hit) continue;
-    html += escapeHtml(slice.slice(pos, m.index)) + '<mark>' + escapeHtml(m[0]) + '</mark>';
-    ranges.push([m.index, m.index + m[0].length]);
-    pos = m.index + m[0].length;
-  }
-  html += escapeHtml(slice.slice(pos));
+  const to = last === tokens.length - 1 ? text.length : tokens[last]!.end;
   const lead = from > 0 ? '… ' : '';
   const tail = to < text.length ? ' …' : '';
-  return {
-    html: escapeHtml(lead) + html + escapeHtml(tail),
-    ranges: ranges.map(([a, b]) => [a + lead.length, b + lead.length]),
-    text: lead + slice + tail,
-  };
+  // the text between words is collapsed to single spaces where it is white space
+  const gap = (a: number, b: number) => text.slice(a, b).replace(/\s+/g, ' ');
+  let html = escapeHtml(lead);
+  let plain = lead;
+  const ranges: [number, number][] = [];
+  let pos = from;
+  for (let i = best; i <= last; i++) {
+    const t = tokens[i]!;
+    const between = gap(pos, t.start);
+    html += escapeHtml(between);
+    plain += between;
+    const word = text.slice(t.start, t.end);
+    if (t.hit) {
+      ranges.push([plain.length, plain.length + word.length]);
+      html += `<mark>${escapeHtml(word)}</mark>`;
+    } else {
+      html += escapeHtml(word);
+    }
+    plain += word;
+    pos = t.end;
+  }
+  const after = gap(pos, to);
+  html += escapeHtml(after) + escapeHtml(tail);
+  plain += after + tail;
+  return { html, ranges, text: plain };
 }

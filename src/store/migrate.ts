@@ -4,6 +4,8 @@ import * as m0002 from './migrations/0002-search.js';
 import * as m0003 from './migrations/0003-accounts.js';
 import * as m0004 from './migrations/0004-import-uploads.js';
 import * as m0005 from './migrations/0005-meeting-work.js';
+import * as m0006 from './migrations/0006-follow-up.js';
+import * as m0007 from './migrations/0007-audit-chain.js';
 
 // Migrations are listed here rather than read from the folder, so that they run the same under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   '0003-accounts': m0003,
   '0004-import-uploads': m0004,
   '0005-meeting-work': m0005,
+  '0006-follow-up': m0006,
+  '0007-audit-chain': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

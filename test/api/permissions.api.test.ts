@@ -6,6 +6,7 @@ import { parsedProtocol, sourceOf } from '../helpers/protocols.js';
 import { storeImportedProtocol } from '../../src/importer/store-protocol.js';
 import { routeTable, type Permission } from '../../src/api/route.js';
 import { listBodies } from '../../src/store/queries/bodies.js';
+import { createRecommendation } from '../../src/store/queries/recommendations.js';
 import { SYSTEM } from '../../src/domain/access.js';
 import type { Store } from '../../src/store/db.js';
 
@@ -23,6 +24,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'edit-body': ['lsgSecretary', 'admin'],
   importer: ['lsgSecretary', 'otherSecretary', 'admin'],
   'edit-assignment': ['lsgSecretary', 'admin'],
+  'edit-recommendation': ['lsgSecretary', 'admin'],
 };
 
 let store: Store;
@@ -31,6 +33,7 @@ let lsgId: number;
 let otherId: number;
 let draftId: number;
 let assignmentId: number;
+let recommendationId: number;
 const clients = new Map<Role, Client>();
 
 async function clientFor(role: Role, fresh = false): Promise<Client> {
@@ -57,6 +60,7 @@ beforeAll(async () => {
   draftId = (await storeImportedProtocol(store.db, parsedProtocol({ date: '2024-05-05' }), sourceOf('utkast LSG'), { draft: true })).meetingId;
   // An LSG assignment to Beredning barn och unga (the parsed protocol gives one).
   assignmentId = (await store.db.selectFrom('assignment').select('id').executeTakeFirstOrThrow()).id;
+  recommendationId = await createRecommendation(store.db, SYSTEM, lsgId, { decisionId: null, decidedOn: '2024-02-23', title: 'Strategi', kind: 'strategi', localBody: 'fullmäktige', deadline: null, description: '' });
 });
 afterAll(async () => {
   await store?.close();
@@ -66,6 +70,7 @@ function concretePath(path: string): string {
   if (path.includes('/meetings/{id}')) return path.replace('{id}', String(draftId));
   if (path.includes('/bodies/{id}')) return path.replace('{id}', String(lsgId));
   if (path.includes('/assignments/{id}')) return path.replace('{id}', String(assignmentId));
+  if (path.includes('/recommendations/{id}')) return path.replace('{id}', String(recommendationId));
   // Other ids point at nothing: a route that lets the request through answers 404, not 401/403.
   return path.replace('{ref}', 'lsg').replace('{id}', '987654');
 }

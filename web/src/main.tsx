@@ -13,6 +13,17 @@ import { ImportPage } from './pages/ImportPage';
 import { YearPlanPage } from './pages/YearPlanPage';
 import { AssignmentsPage } from './pages/AssignmentsPage';
 import { TracePage } from './pages/TracePage';
+import { AdoptionMatrixPage } from './pages/followup/AdoptionMatrixPage';
+import { RecommendationPage } from './pages/followup/RecommendationPage';
+import { NewRecommendationPage } from './pages/followup/NewRecommendationPage';
+import { HuvudmanPage } from './pages/followup/HuvudmanPage';
+import { CostSplitsPage } from './pages/followup/CostSplitsPage';
+import { CostSplitPage } from './pages/followup/CostSplitPage';
+import { NewCostSplitPage } from './pages/followup/NewCostSplitPage';
+import { FundsPage } from './pages/followup/FundsPage';
+import { FundCallPage } from './pages/followup/FundCallPage';
+import { DocumentsPage } from './pages/followup/DocumentsPage';
+import { DocumentPage } from './pages/followup/DocumentPage';
 import { MeetingEditorPage } from './pages/editor/MeetingEditorPage';
 import { SearchPage } from './pages/SearchPage';
 import { AuthProvider } from './auth';
@@ -30,6 +41,17 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/organ/:slug/arsplan/:year" element={<YearPlanPage />} />
           <Route path="/uppdrag" element={<AssignmentsPage />} />
           <Route path="/arenden/:id" element={<TracePage />} />
+          <Route path="/rekommendationer" element={<AdoptionMatrixPage />} />
+          <Route path="/rekommendationer/ny" element={<NewRecommendationPage />} />
+          <Route path="/rekommendationer/:id" element={<RecommendationPage />} />
+          <Route path="/huvudman/:id" element={<HuvudmanPage />} />
+          <Route path="/kostnadsfordelning" element={<CostSplitsPage />} />
+          <Route path="/kostnadsfordelning/ny" element={<NewCostSplitPage />} />
+          <Route path="/kostnadsfordelning/:id" element={<CostSplitPage />} />
+          <Route path="/statsbidrag" element={<FundsPage />} />
+          <Route path="/statsbidrag/:id" element={<FundCallPage />} />
+          <Route path="/styrdokument" element={<DocumentsPage />} />
+          <Route path="/styrdokument/:id" element={<DocumentPage />} />
           <Route path="/moten/:id" element={<MeetingPage />} />
           <Route path="/moten/:id/redigera" element={<MeetingEditorPage />} />
           <Route path="/logga-in" element={<LoginPage />} />

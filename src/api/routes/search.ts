@@ -4,6 +4,7 @@ import { ErrorSchema, errorResponses } from '../schemas.js';
 import { ApiError } from '../errors.js';
 import { MAX_QUERY_CHARS } from '../../domain/search.js';
 import { EmptySearchError, SEARCH_TYPES, SearchTimeoutError, maintainSearchIndex, searchArchive } from '../../store/queries/search.js';
+import { limit } from '../auth/rate-limits.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ett datum som 2024-02-23').refine((s) => !Number.isNaN(Date.parse(s)), 'inget giltigt datum');
 const Bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -85,6 +86,7 @@ export function registerSearchRoutes(app: ApiApp): void {
       method: 'get',
       path: '/api/search',
       permission: 'public',
+      middleware: [limit('search', 300)],
       summary: 'Search agenda items, decisions, assignments, people, bodies and attached documents the reader may see',
       request: { query: SearchQuery },
       responses: {

@@ -1,7 +1,6 @@
 import type { Viewer } from '../../domain/access.js';
 import type { Db } from '../db.js';
-
-type Executor = Pick<Db, 'insertInto'>;
+import { appendChained } from './audit-chain.js';
 
 export interface AuditEntry {
   action: string; // e.g. 'account.create', 'membership.delete', 'protocol.import'
@@ -16,21 +15,18 @@ export function actorOf(viewer: Viewer): { id: number | null; name: string } {
   return { id: null, name: viewer.kind === 'system' ? 'system' : 'anonymous' };
 }
 
-/** Appends to the audit log; call it inside the transaction that makes the change. */
-export async function appendAudit(db: Executor, viewer: Viewer, entry: AuditEntry): Promise<void> {
+/** Appends to the audit log (a hash chain: audit-chain.ts); call it inside the transaction that makes the change. */
+export async function appendAudit(db: Db, viewer: Viewer, entry: AuditEntry): Promise<void> {
   const actor = actorOf(viewer);
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_account_id: actor.id,
-      actor: actor.name,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId === null ? null : String(entry.entityId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .execute();
+  await appendChained(db, {
+    actorAccountId: actor.id,
+    actor: actor.name,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === null ? null : String(entry.entityId),
+    before: entry.before,
+    after: entry.after,
+  });
 }
 
 export interface AuditRecord {

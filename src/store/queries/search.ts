@@ -11,19 +11,29 @@
  *
  * - Top-k without ranking every match. Ranking all matches of a common word (ts_rank reads and
  *   scores every matching row: 168,000 rows for "kommunerna" at 200,000 items) is what makes the
- *   naive query take a second. Instead the candidates are bounded: the K newest matches
- *   (`order by meeting_date desc limit K`: for a common word PostgreSQL walks the date index and
- *   stops after about K/selectivity rows; for a rare word it takes the GIN bitmap and sorts the few
- *   matches) plus the K newest *title* matches (a separate, small GIN index, so that an item whose
- *   title is the query is a candidate however old it is). Only those ≤ 2K rows are ranked with
- *   ts_rank; when a query has at most K matches, the ranking is exact. Recency is the static
- *   score that orders a common word's matches beyond the first K — a deliberate choice for
- *   an archive of decisions, where the newer decision usually supersedes the older.
+ *   naive query take a second. Here only a bounded candidate set is ranked:
+ *   1. A fixed block sample of the table (TABLESAMPLE SYSTEM … REPEATABLE, about SAMPLE_ROWS
+ *      rows whatever the size) first tells how common the query is — measured, not the planner's
+ *      guess, which multiplies the frequencies of words that in fact occur together and is then
+ *      off by a factor of 20.
+ *   2. A common query (≥ COMMON_FRACTION of the documents): its K newest matches, by walking the
+ *      date index and testing each row (ts_match_vq, the function behind @@, so that the planner
+ *      cannot choose to fetch and sort all matches from the GIN index instead); it meets K matches
+ *      within about K / COMMON_FRACTION rows. Recency is the static score that orders a common
+ *      word's matches beyond the first K — a deliberate choice for an archive of decisions, where
+ *      the newer decision usually supersedes the older.
+ *   3. Otherwise the first K matches from the GIN index and the first K title matches from a
+ *      second, small GIN index on the title alone (so that an item whose title is the query is a
+ *      candidate however many passing mentions there are). When a query has at most K matches —
+ *      every rare word — all are candidates and the ranking is exact.
+ *   4. The ≤ 2K candidates are ranked with ts_rank (title A, decisions B, text C, length-
+ *      normalised), exact words above their variants, then newest first.
  *
- * - Counting and facets. Exact when the matches are at most FACET_CAP (the count and the facets
- *   read at most FACET_CAP + 1 rows). Beyond that they are estimated from a fixed block sample
- *   (TABLESAMPLE SYSTEM … REPEATABLE, so the same data gives the same figures) and the answer
- *   says `approximate: true`.
+ * - Counting and facets. Exact (one pass with grouping sets over at most FACET_CAP + 1 matches)
+ *   for a query the sample finds rare; for a common one, the counts of the sample scaled up, and
+ *   the answer says `approximate: true` (the UI writes "cirka"). The person facet is counted over
+ *   the first PERSON_FACET_ROWS matches (each match lists everyone present: counting them all
+ *   would cost more than the rest of the search).
  *
  * - Words. The query is parsed in src/domain/search.ts into words and phrases (letters and
  *   digits only: tsquery syntax cannot get through) and turned into a tsquery from the lexemes the
@@ -361,7 +371,7 @@ function matches(q: string | null, column: 'tsv' | 'title_tsv' = 'tsv'): RawBuil
 type FacetRow = { facet: string; value: string | null; label: string | null; n: number };
 
 /** Person facets are counted over this many of the matches (each match lists everyone present). */
-const PERSON_FACET_ROWS = 200;
+const PERSON_FACET_ROWS = 50;
 
 // One pass over the matches for the scalar facets (grouping sets), one unnest each for the arrays.
 const FACET_SQL = (from: RawBuilder<unknown>) => sql<FacetRow>`
@@ -377,9 +387,9 @@ const FACET_SQL = (from: RawBuilder<unknown>) => sql<FacetRow>`
                case when type in ('item', 'decision', 'assignment') then has_assignment end as has_assignment from m) x
   group by grouping sets ((), (type), (year), (item_kind), (has_decision), (has_assignment), (body))
   union all (select 'huvudman', h::text, (select hv.name from huvudman hv where hv.id = h), count(*)::int
-             from m, unnest(huvudman_ids) h group by h order by count(*) desc, h limit 20)
+             from (select unnest(huvudman_ids) as h from m) x group by h order by count(*) desc, h limit 20)
   union all (select 'person', pp::text, (select pe.name from person pe where pe.id = pp), count(*)::int
-             from (select person_ids from m limit ${PERSON_FACET_ROWS}) m, unnest(person_ids) pp group by pp order by count(*) desc, pp limit 10)`;
+             from (select unnest(person_ids) as pp from (select person_ids from m limit ${PERSON_FACET_ROWS}) y) x group by pp order by count(*) desc, pp limit 10)`;
 
 async function countAndFacets(
   trx: Trx, viewer: Viewer, p: SearchParams, q: string | null, tableRows: number, trace: CompiledQuery[] | undefined,
@@ -399,7 +409,7 @@ async function countAndFacets(
   if (percent < 100) {
     sampled = await sample();
     const inSample = totalOf(sampled);
-    if (inSample >= 50 && inSample * (100 / percent) > 2 * FACET_CAP) {
+    if (inSample >= 20 && inSample * (100 / percent) > 2 * FACET_CAP) {
       rows = sampled;
       scale = 100 / percent;
     }
@@ -543,8 +553,9 @@ function toHit(r: PageRow, stems: string[], prefixes: string[]): SearchHit {
 let lastMaintenance = 0;
 
 /**
- * Keeps the planner's statistics of the search tables current (PGlite has no autovacuum; without
- * statistics the planner cannot tell a common word from a rare one) and merges GIN's pending list.
+ * Vacuums the search tables and keeps the planner's statistics current (PGlite has no autovacuum;
+ * without statistics the planner cannot tell a common word from a rare one, and plans made for a
+ * small table go on being used for a large one) and merges GIN's pending list.
  * Cheap to call often: it looks at most once a minute and works only when much has changed.
  */
 export async function maintainSearchIndex(db: Db, opts: { force?: boolean } = {}): Promise<boolean> {
@@ -556,6 +567,8 @@ export async function maintainSearchIndex(db: Db, opts: { force?: boolean } = {}
     from pg_stat_user_tables where relname = 'search_doc'`.execute(db);
   const stat = row.rows[0];
   if (!opts.force && stat && stat.mods < 500 + 0.1 * stat.live) return false;
+  // PGlite has no autovacuum either: search_stale is emptied by every write and would keep its dead rows
+  await sql`vacuum search_stale`.execute(db);
   await sql`analyze search_doc`.execute(db);
   await sql`analyze search_word`.execute(db);
   await sql`select gin_clean_pending_list('search_doc_tsv'::regclass), gin_clean_pending_list('search_doc_title_tsv'::regclass), gin_clean_pending_list('search_word_trgm'::regclass)`.execute(db);

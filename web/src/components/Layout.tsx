@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { sv, svFollowUp } from '../i18n/sv';
+import { sv, svAdoption, svFollowUp } from '../i18n/sv';
 import { AccountNav } from './AccountNav';
 import { SearchBox } from './SearchBox';
 
@@ -30,6 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <ul className="nav-list">
               <li><NavLink to="/" end>{sv.nav.bodies}</NavLink></li>
               <li><NavLink to="/uppdrag">{svFollowUp.nav}</NavLink></li>
+              <li><NavLink to="/rekommendationer">{svAdoption.nav}</NavLink></li>
             </ul>
           </nav>
           <SearchBox />

@@ -198,7 +198,8 @@ function HitView({ hit }: { hit: Hit }) {
     hit.meeting && hit.item?.number != null ? `/moten/${hit.meeting.id}#punkt-${hit.item.number}`
       : hit.meeting && hit.item ? `/moten/${hit.meeting.id}#punkt-${hit.item.id}`
         : hit.meeting ? `/moten/${hit.meeting.id}`
-          : hit.type === 'body' ? `/organ/${hit.id}` : null;
+          : hit.type === 'body' ? `/organ/${hit.id}`
+            : hit.type === 'person' ? `/sok?person=${hit.id}` : null;
   const title = hit.titleHtml ? <Marked html={hit.titleHtml} /> : (hit.item?.title ?? sv.search.type[hit.type]);
   return (
     <article className="search-hit__body">
