@@ -1,16 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { Migrator, type Kysely, type Migration } from 'kysely';
-import { openStore, type Store } from '../../src/store/db.js';
+import type { Store } from '../../src/store/db.js';
 import * as m0001 from '../../src/store/migrations/0001-foundation.js';
 import * as m0002 from '../../src/store/migrations/0002-search.js';
 import * as m0003 from '../../src/store/migrations/0003-accounts.js';
 import * as m0004 from '../../src/store/migrations/0004-import-uploads.js';
 import * as m0005 from '../../src/store/migrations/0005-meeting-work.js';
 import * as m0006 from '../../src/store/migrations/0006-follow-up.js';
-import { onServer } from '../helpers/db.js';
+import { openTestStore } from '../helpers/db.js';
 
 // A database as it was before the audit chain (migrations up to 0006), on the engine of the suite,
 // so that the chain migration can be run over entries written the old way.
@@ -25,30 +21,8 @@ const BEFORE_CHAIN: Record<string, Migration> = {
 };
 
 export async function openStoreBeforeChain(): Promise<Store> {
-  let store: Store;
-  let cleanup: () => Promise<void>;
-  if (onServer) {
-    const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-    const name = `samverka_chain_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    store = await openStore({ dataDir: '', databaseUrl: url.toString(), migrate: false });
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  } else {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-chain-'));
-    store = await openStore({ dataDir, migrate: false });
-    cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  const store = await openTestStore({ migrate: false });
   const { error } = await new Migrator({ db: store.db as Kysely<unknown>, provider: { getMigrations: async () => BEFORE_CHAIN } }).migrateToLatest();
   if (error) throw error;
-  return { ...store, close: async () => { await store.close(); await cleanup(); } };
+  return store;
 }

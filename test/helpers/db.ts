@@ -12,7 +12,7 @@ export const onServer = process.env.SAMVERKA_TEST_DB === 'pg';
  * A fresh database for one test file: embedded PGlite in a temporary directory, or (in the `pg`
  * suite) a new database on the PostgreSQL server at TEST_DATABASE_URL, dropped afterwards.
  */
-export async function openTestStore(opts: { seed?: boolean } = {}): Promise<Store & { dataDir: string | null }> {
+export async function openTestStore(opts: { seed?: boolean; migrate?: boolean } = {}): Promise<Store & { dataDir: string | null }> {
   let store: Store;
   let dataDir: string | null = null;
   let drop: (() => Promise<void>) | null = null;
@@ -25,7 +25,7 @@ export async function openTestStore(opts: { seed?: boolean } = {}): Promise<Stor
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    store = await openStore({ dataDir: '', databaseUrl: url.toString() });
+    store = await openStore({ dataDir: '', databaseUrl: url.toString(), migrate: opts.migrate });
     drop = async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -34,9 +34,9 @@ export async function openTestStore(opts: { seed?: boolean } = {}): Promise<Stor
     };
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-test-'));
-    store = await openStore({ dataDir });
+    store = await openStore({ dataDir, migrate: opts.migrate });
   }
-  if (opts.seed !== false) await seedReferenceData(store.db, REFERENCE_DIR);
+  if (opts.seed !== false && opts.migrate !== false) await seedReferenceData(store.db, REFERENCE_DIR);
   return {
     ...store,
     dataDir,
