@@ -26,6 +26,11 @@ const Env = z.object({
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  SIGNING_P12: z.string().optional().or(z.literal('').transform(() => undefined)),
+  SIGNING_P12_PASSWORD: z.string().optional(),
+  REMINDER_DAYS: z.string().regex(/^\d{1,3}(,\d{1,3})*$/, 'must be a comma-separated list of days, such as 14,3').default('14,3'),
+  JOBS: z.enum(['in-process', 'off']).optional(),
 });
 
 export interface Config {
@@ -41,6 +46,14 @@ export interface Config {
   rateLimits: boolean; // off only for load benchmarks on loopback
   smtpUrl: string | undefined; // unset: mail goes to the development outbox in DATA_DIR/outbox
   mailFrom: string | undefined;
+  /** The address the public reaches this site at (links in feeds, e-mail and the seal); unset: taken from the request or http://localhost:PORT. */
+  publicUrl: string | undefined;
+  /** The organisation's PKCS#12 seal certificate; unset: a self-signed development certificate in DATA_DIR. */
+  signing: { p12Path: string | undefined; password: string | undefined };
+  /** Days before a due date on which reminders are e-mailed. */
+  reminderDays: number[];
+  /** Whether the web process also works the job queue: by default yes on the embedded database (one process owns it), no on a server (run `samverka worker`). */
+  jobsInProcess: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: e.RATE_LIMITS === 'on',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    signing: { p12Path: e.SIGNING_P12 ? path.resolve(e.SIGNING_P12) : undefined, password: e.SIGNING_P12_PASSWORD },
+    reminderDays: [...new Set(e.REMINDER_DAYS.split(',').map(Number))].sort((a, b) => b - a),
+    jobsInProcess: e.JOBS ? e.JOBS === 'in-process' : !e.DATABASE_URL,
   };
 }
 

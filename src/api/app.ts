@@ -22,6 +22,10 @@ import { registerAttachmentRoutes } from './routes/attachments.js';
 import { registerAssignmentRoutes, registerTraceRoutes } from './routes/assignments.js';
 import { registerFollowUpRoutes } from './routes/follow-up.js';
 import { registerOparlRoutes } from './routes/oparl.js';
+import { registerJusteringRoutes } from './routes/justering.js';
+import { registerVerifyRoutes } from './routes/verify.js';
+import { registerPublicationRoutes } from './routes/publication.js';
+import { registerDashboardRoutes } from './routes/dashboard.js';
 import type { Context } from 'hono';
 import { csrfMiddleware, overTls, sessionMiddleware } from './auth/session.js';
 
@@ -86,6 +90,10 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   registerSearchRoutes(app);
   registerDocumentRoutes(app);
   registerOparlRoutes(app);
+  registerJusteringRoutes(app);
+  registerVerifyRoutes(app);
+  registerPublicationRoutes(app);
+  registerDashboardRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

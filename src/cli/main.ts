@@ -10,6 +10,9 @@ import { registerAudit } from './commands/audit.js';
 import { registerPeople } from './commands/people.js';
 import { registerAssignments } from './commands/assignments.js';
 import { registerAdoption } from './commands/adoption.js';
+import { registerVerify } from './commands/verify.js';
+import { registerArchive } from './commands/archive.js';
+import { registerWorker } from './commands/worker.js';
 
 const program = new Command()
   .name('samverka')
@@ -27,5 +30,8 @@ registerAudit(program);
 registerPeople(program);
 registerAssignments(program);
 registerAdoption(program);
+registerVerify(program);
+registerArchive(program);
+registerWorker(program);
 
 await program.parseAsync(process.argv);

@@ -6,6 +6,9 @@ import * as m0004 from './migrations/0004-import-uploads.js';
 import * as m0005 from './migrations/0005-meeting-work.js';
 import * as m0006 from './migrations/0006-follow-up.js';
 import * as m0007 from './migrations/0007-audit-chain.js';
+import * as m0008 from './migrations/0008-jobs.js';
+import * as m0009 from './migrations/0009-justering.js';
+import * as m0010 from './migrations/0010-publication.js';
 
 // Migrations are listed here rather than read from the folder, so that they run the same under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
@@ -17,6 +20,9 @@ const migrations: Record<string, Migration> = {
   '0005-meeting-work': m0005,
   '0006-follow-up': m0006,
   '0007-audit-chain': m0007,
+  '0008-jobs': m0008,
+  '0009-justering': m0009,
+  '0010-publication': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

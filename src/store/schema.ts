@@ -1,13 +1,16 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { DecisionOutcome, StandardItem } from '../domain/model.js';
+import type { JobsTables } from './schema-jobs.js';
+import type { JusteringTables } from './schema-justering.js';
+import type { PublicationTables } from './schema-publication.js';
 
 // The database as Kysely sees it. Dates are 'yyyy-mm-dd' strings (parsers set in db.ts) so that a
 // meeting on 2024-02-23 stays that day whatever the server's time zone.
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in (default now()). */
-type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = ColumnType<T, string | undefined, string>;
+export type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json<T> = ColumnType<T, string | undefined, string>;
 
 export interface HuvudmanTable {
   id: Generated<number>;
@@ -293,7 +296,7 @@ export interface ImportUploadTable {
   created_at: DefaultTimestamp;
 }
 
-export interface Database {
+export interface Database extends JobsTables, JusteringTables, PublicationTables {
   huvudman: HuvudmanTable;
   huvudman_population: HuvudmanPopulationTable;
   body: BodyTable;

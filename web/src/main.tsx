@@ -26,6 +26,9 @@ import { DocumentsPage } from './pages/followup/DocumentsPage';
 import { DocumentPage } from './pages/followup/DocumentPage';
 import { MeetingEditorPage } from './pages/editor/MeetingEditorPage';
 import { SearchPage } from './pages/SearchPage';
+import { JusteringPage } from './pages/justering/JusteringPage';
+import { VerifyPage } from './pages/VerifyPage';
+import { DashboardPage } from './pages/followup/DashboardPage';
 import { AuthProvider } from './auth';
 import './styles.css';
 
@@ -54,6 +57,9 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/styrdokument/:id" element={<DocumentPage />} />
           <Route path="/moten/:id" element={<MeetingPage />} />
           <Route path="/moten/:id/redigera" element={<MeetingEditorPage />} />
+          <Route path="/moten/:id/justering" element={<JusteringPage />} />
+          <Route path="/verifiera" element={<VerifyPage />} />
+          <Route path="/uppfoljning" element={<DashboardPage />} />
           <Route path="/logga-in" element={<LoginPage />} />
           <Route path="/konto" element={<AccountPage />} />
           <Route path="/admin" element={<AdminPage />} />

@@ -120,3 +120,5 @@ export const sv = {
 export * from './sv-accounts';
 export * from './sv-meetings';
 export * from './sv-followup';
+export * from './sv-justering';
+export * from './sv-dashboard';

@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+// PLACEHOLDER: filled in by the work on this command.
+export function registerArchive(_program: Command): void {}

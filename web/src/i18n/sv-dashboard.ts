@@ -1,0 +1,2 @@
+// The uppföljning dashboard. PLACEHOLDER: filled in by that work.
+export const svDashboard = {};
