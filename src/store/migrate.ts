@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007-audit-chain.js';
 import * as m0008 from './migrations/0008-jobs.js';
 import * as m0009 from './migrations/0009-justering.js';
 import * as m0010 from './migrations/0010-publication.js';
+import * as m0011 from './migrations/0011-votes.js';
 
 // Migrations are listed here rather than read from the folder, so that they run the same under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-jobs': m0008,
   '0009-justering': m0009,
   '0010-publication': m0010,
+  '0011-votes': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

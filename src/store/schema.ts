@@ -3,6 +3,7 @@ import type { DecisionOutcome, StandardItem } from '../domain/model.js';
 import type { JobsTables } from './schema-jobs.js';
 import type { JusteringTables } from './schema-justering.js';
 import type { PublicationTables } from './schema-publication.js';
+import type { VotesTables } from './schema-votes.js';
 
 // The database as Kysely sees it. Dates are 'yyyy-mm-dd' strings (parsers set in db.ts) so that a
 // meeting on 2024-02-23 stays that day whatever the server's time zone.
@@ -296,7 +297,7 @@ export interface ImportUploadTable {
   created_at: DefaultTimestamp;
 }
 
-export interface Database extends JobsTables, JusteringTables, PublicationTables {
+export interface Database extends JobsTables, JusteringTables, PublicationTables, VotesTables {
   huvudman: HuvudmanTable;
   huvudman_population: HuvudmanPopulationTable;
   body: BodyTable;
