@@ -26,6 +26,8 @@ import { registerJusteringRoutes } from './routes/justering.js';
 import { registerVerifyRoutes } from './routes/verify.js';
 import { registerPublicationRoutes } from './routes/publication.js';
 import { registerDashboardRoutes } from './routes/dashboard.js';
+import { registerJobRoutes } from './routes/jobs.js';
+import { registerVoteRoutes } from './routes/votes.js';
 import type { Context } from 'hono';
 import { csrfMiddleware, overTls, sessionMiddleware } from './auth/session.js';
 
@@ -61,7 +63,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   const tooLarge = (c: Context) => c.json(errorBody('too_large', 'Begäran är för stor.'), 413);
   const smallBodies = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 64 * 1024, onError: tooLarge });
-  const isUpload = (c: Context) => c.req.method === 'POST' && (c.req.path === '/api/imports' || c.req.path.endsWith('/documents'));
+  const isUpload = (c: Context) => c.req.method === 'POST' && (c.req.path === '/api/imports' || c.req.path === '/api/verify' || c.req.path.endsWith('/documents'));
   app.use('/api/*', (c, next) => (isUpload(c) ? uploads(c, next) : smallBodies(c, next)));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -94,6 +96,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   registerVerifyRoutes(app);
   registerPublicationRoutes(app);
   registerDashboardRoutes(app);
+  registerJobRoutes(app);
+  registerVoteRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -110,6 +114,8 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   });
 
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'Det finns ingen sådan adress i API:t.'), 404));
+  // The Atom feeds are not pages of the UI: an unknown feed is a 404, not the app.
+  app.all('/feeds/*', (c) => c.json(errorBody('not_found', 'Det finns inget sådant flöde.'), 404));
 
   if (opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html'))) {
     const root = path.relative(process.cwd(), opts.webDir) || '.';

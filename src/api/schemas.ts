@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ASSIGNMENT_STATUSES, BODY_KINDS, MEETING_STATUSES } from '../domain/model.js';
+import { itemVotingFields } from './schemas-votes.js';
 
 // The API's response shapes; they mirror the domain types in src/domain/model.ts and make the
 // OpenAPI document.
@@ -89,6 +90,7 @@ export const AgendaItemSchema = z
         status: z.enum(ASSIGNMENT_STATUSES),
       }),
     ),
+    ...itemVotingFields,
   })
   .openapi('AgendaItem');
 

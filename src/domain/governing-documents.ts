@@ -54,8 +54,11 @@ export function versionOn<T extends VersionDates>(versions: T[], day: string): T
 
 export type ReviewState = 'none' | 'ok' | 'soon' | 'overdue';
 
+/** How far ahead a review counts as coming up (the register's filter, the dashboard). */
+export const REVIEW_SOON_DAYS = 90;
+
 /** Whether a document's review is coming up (within `soonDays`) or past. */
-export function reviewState(nextReview: string | null, today: string, soonDays = 90): ReviewState {
+export function reviewState(nextReview: string | null, today: string, soonDays = REVIEW_SOON_DAYS): ReviewState {
   if (nextReview === null) return 'none';
   if (nextReview < today) return 'overdue';
   const soon = new Date(`${today}T00:00:00Z`);

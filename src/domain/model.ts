@@ -1,6 +1,8 @@
 // The domain's nouns, as the rest of the system reads them. Swedish terms in comments where the
 // English word is ours, not theirs.
 
+import type { ProtocolNote, Reservation, Vote } from './votes.js';
+
 export const BODY_KINDS = ['samverkansgrupp', 'samråd', 'systemledning', 'beredning', 'råd', 'arbetsgrupp', 'referensgrupp'] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
@@ -104,6 +106,9 @@ export interface AgendaItem {
   presenters: Presenter[];
   decisions: Decision[];
   assignments: Assignment[];
+  votes: Vote[]; // omröstningar (./votes.ts)
+  reservations: Reservation[];
+  protocolNotes: ProtocolNote[]; // protokollsanteckningar
 }
 
 export interface Participant {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Db } from '../store/db.js';
 import { readAndParseFile } from './read-protocol.js';
 import { storeImportedProtocol, type StoreOptions } from './store-protocol.js';
+import { maintainSearchIndex } from '../store/queries/search.js';
 
 export type FileResult =
   | { file: string; ok: true; meetingId: number; created: boolean; body: string; date: string | null; items: number; warnings: string[]; uncertainRepairs: number }
@@ -58,6 +59,9 @@ export async function importFiles(
     }
     results.push(result);
     onProgress?.({ done: results.length, total: files.length, result });
+    // A long batch on PGlite (no autovacuum) slows as the tables outgrow their statistics; at most
+    // once a minute, and only when much has changed. A failure here costs speed, not data.
+    if (results.length % 25 === 0) await maintainSearchIndex(db).catch(() => false);
   }
   return results;
 }

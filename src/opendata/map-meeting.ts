@@ -4,6 +4,7 @@ import type { MapContext } from './context.js';
 import { documentFile, meetingName, renderedFile, sourceFile } from './map-files.js';
 import { OPARL_SCHEMA, type OParlAgendaItem, type OParlLocation, type OParlMeeting } from './schemas.js';
 import { stockholmDateTime, timestamp } from './time.js';
+import { votingProperties } from './map-votes.js';
 
 // Meeting, AgendaItem and Location. A published meeting is "durchgeführt" (held, protocol released)
 // with its items, participants and files; a planned one is "terminiert" (scheduled) with its date,
@@ -48,6 +49,7 @@ export function agendaItemObject(ctx: MapContext, i: OpenItem, standalone: boole
     ...(i.text.trim() ? { 'samverka:text': i.text } : {}),
     ...(i.kind ? { 'samverka:kind': i.kind } : {}),
     ...(i.assignments.length ? { 'samverka:assignments': i.assignments } : {}),
+    ...votingProperties(i.voting),
     created: timestamp(i.created),
     modified: timestamp(i.modified),
     web: ctx.u.web.meeting(i.meetingId),

@@ -90,6 +90,23 @@ export const ConsultationSchema = z.strictObject({
   role: z.string(),
 }).openapi('OParlConsultation');
 
+/** Votes, reservations and protocol notes (samverka: extensions; mapped in map-votes.ts). */
+const votingSchemas = {
+  'samverka:votes': z.array(z.strictObject({
+    question: z.string().nullable(),
+    yesFor: z.string(),
+    noFor: z.string(),
+    yes: z.number().int().nonnegative(),
+    no: z.number().int().nonnegative(),
+    abstain: z.number().int().nonnegative(),
+    result: z.enum(['yes', 'no', 'tie']),
+    castingVote: z.boolean(),
+    ballots: z.array(z.strictObject({ name: z.string(), party: z.string().nullable(), vote: z.enum(['yes', 'no', 'abstain']) })),
+  })).optional(),
+  'samverka:reservations': z.array(z.strictObject({ name: z.string(), party: z.string().nullable(), inFavourOf: z.string().nullable(), motivation: z.string().nullable() })).optional(),
+  'samverka:protocolNotes': z.array(z.strictObject({ name: z.string(), party: z.string().nullable(), text: z.string() })).optional(),
+};
+
 const AssignmentSchema = z.strictObject({
   to: z.string(),
   task: z.string(),
@@ -113,6 +130,7 @@ export const AgendaItemSchema = z.strictObject({
   'samverka:text': z.string().optional(),
   'samverka:kind': z.enum(['decision', 'information']).optional(),
   'samverka:assignments': z.array(AssignmentSchema).optional(),
+  ...votingSchemas,
 }).openapi('OParlAgendaItem');
 
 export const PaperSchema = z.strictObject({

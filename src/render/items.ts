@@ -5,6 +5,7 @@ import type { AgendaItem, NextMeeting, Presenter } from '../domain/model.js';
 import { isInText, layoutDecision, taskPhrase, unstatedAssignments } from './decision-layout.js';
 import { esc, longDate, normalised, paragraphs, wrapText } from './format.js';
 import { SV } from './texts.js';
+import { statementsHtml, votesHtml } from './votes.js';
 
 export interface ItemOptions {
   bodyName: string;
@@ -112,7 +113,7 @@ export function itemHtml(item: AgendaItem, opts: ItemOptions): string {
   } else {
     parts.push(textHtml(item.text, item.decisions.filter((d) => !isInText(d, item)).map((d) => d.text)));
     if (isNextMeetingItem(item)) parts.push(nextMeetingsHtml(item, opts.nextMeetings));
-    parts.push(decisionsHtml(item, opts.bodyName), assignmentsHtml(item));
+    parts.push(votesHtml(item, opts.bodyName), decisionsHtml(item, opts.bodyName), assignmentsHtml(item), statementsHtml(item));
   }
   return `<article class="item">\n${parts.filter(Boolean).join('\n')}\n</article>`;
 }

@@ -10,6 +10,10 @@ import * as m0008 from './migrations/0008-jobs.js';
 import * as m0009 from './migrations/0009-justering.js';
 import * as m0010 from './migrations/0010-publication.js';
 import * as m0011 from './migrations/0011-votes.js';
+import * as m0012 from './migrations/0012-written-procedure.js';
+import * as m0013 from './migrations/0013-expedition.js';
+import * as m0014 from './migrations/0014-case-planning.js';
+import * as m0015 from './migrations/0015-immediate-justering.js';
 
 // Migrations are listed here rather than read from the folder, so that they run the same under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
@@ -25,6 +29,10 @@ const migrations: Record<string, Migration> = {
   '0009-justering': m0009,
   '0010-publication': m0010,
   '0011-votes': m0011,
+  '0012-written-procedure': m0012,
+  '0013-expedition': m0013,
+  '0014-case-planning': m0014,
+  '0015-immediate-justering': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

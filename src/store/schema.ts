@@ -2,8 +2,12 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { DecisionOutcome, StandardItem } from '../domain/model.js';
 import type { JobsTables } from './schema-jobs.js';
 import type { JusteringTables } from './schema-justering.js';
-import type { PublicationTables } from './schema-publication.js';
+import type { PublicationBodyColumns, PublicationMeetingColumns, PublicationTables } from './schema-publication.js';
 import type { VotesTables } from './schema-votes.js';
+import type { WrittenProcedureTables } from './schema-written-procedure.js';
+import type { ExpeditionTables } from './schema-expedition.js';
+import type { CasePlanningTables } from './schema-case-planning.js';
+import type { ImmediateJusteringTables } from './schema-immediate-justering.js';
 
 // The database as Kysely sees it. Dates are 'yyyy-mm-dd' strings (parsers set in db.ts) so that a
 // meeting on 2024-02-23 stays that day whatever the server's time zone.
@@ -28,7 +32,7 @@ export interface HuvudmanPopulationTable {
   population: number;
 }
 
-export interface BodyTable {
+export interface BodyTable extends PublicationBodyColumns {
   id: Generated<number>;
   slug: string;
   short_name: string | null;
@@ -84,7 +88,7 @@ export interface SourceFileTable {
   created_at: DefaultTimestamp;
 }
 
-export interface MeetingTable {
+export interface MeetingTable extends PublicationMeetingColumns {
   id: Generated<number>;
   title: string | null;
   meeting_date: string | null;
@@ -297,7 +301,8 @@ export interface ImportUploadTable {
   created_at: DefaultTimestamp;
 }
 
-export interface Database extends JobsTables, JusteringTables, PublicationTables, VotesTables {
+export interface Database extends JobsTables, JusteringTables, PublicationTables, VotesTables,
+  WrittenProcedureTables, ExpeditionTables, CasePlanningTables, ImmediateJusteringTables {
   huvudman: HuvudmanTable;
   huvudman_population: HuvudmanPopulationTable;
   body: BodyTable;

@@ -32,6 +32,8 @@ describe('every JSON route under malformed input', () => {
     it(`${route.method.toUpperCase()} ${route.path} never answers 500`, async () => {
       await fc.assert(
         fc.asyncProperty(segment, jsonValue, query, fc.boolean(), async (param, body, q, rawBody) => {
+          // A '..' segment is resolved before routing: /feeds/.. is the UI's /, not this route.
+          fc.pre(param !== '..' || route.path.startsWith('/api/'));
           const path = route.path.replace(/\{\w+\}/g, encodeURIComponent(param));
           const search = new URLSearchParams(q).toString();
           const url = `${path}${search ? `?${search}` : ''}`;

@@ -220,3 +220,15 @@ describe('attachments', () => {
     expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('a planned meeting that gets content', () => {
+  it('becomes a draft: the public no longer reads it, so an item written early does not leak', async () => {
+    const plan = await secretary.post(`/api/bodies/${lsg}/year-plan`, { year: 2027, meetings: [{ date: '2027-09-03', place: 'Skellefteå' }] });
+    const meetingId = plan.body.created[0] as number;
+    expect((await new Client(app).get(`/api/meetings/${meetingId}`)).status).toBe(200);
+    const added = await secretary.post(`/api/meetings/${meetingId}/items`, { title: 'Förslag om nedläggning', kind: 'decision', written: false, proposal: null, presenters: [] });
+    expect(added.status).toBe(201);
+    expect((await secretary.get(`/api/meetings/${meetingId}`)).body.status).toBe('draft');
+    expect((await new Client(app).get(`/api/meetings/${meetingId}`)).status).toBe(404);
+  });
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../helpers/db.js';
 import { parsedProtocol, participant, sourceOf } from '../helpers/protocols.js';
 import { storeImportedProtocol } from '../../src/importer/store-protocol.js';
-import { findDuplicatePeople, mergePeople } from '../../src/store/queries/people-duplicates.js';
+import { findDuplicatePeople, MergeConflictError, mergePeople } from '../../src/store/queries/people-duplicates.js';
 import { resolvePerson } from '../../src/store/queries/people.js';
 import { SYSTEM } from '../../src/domain/access.js';
 import type { Store } from '../../src/store/db.js';
@@ -35,5 +35,20 @@ describe('people written two ways', () => {
     expect(rows.map((r) => r.person_id)).toEqual([eva, eva]);
     expect(rows.map((r) => r.name).sort()).toEqual(['Eva Stuge', 'Ewa Stuge']); // the text keeps its spelling
     expect((await findDuplicatePeople(store.db)).some((p) => p.a.id === ewa || p.b.id === ewa)).toBe(false);
+  });
+
+  it('merging moves protocol notes too, and refuses two people who each wrote one on the same item', async () => {
+    const attendance = { present: [participant('Nils Åberg'), participant('Nils Åbergh'), participant('Nisse Åberg')], absent: [], officials: [] };
+    const { meetingId } = await storeImportedProtocol(store.db, parsedProtocol({ date: '2023-06-01', attendance }), sourceOf('tre'));
+    const itemId = (await store.db.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).executeTakeFirstOrThrow()).id;
+    const [a, b, c] = await Promise.all(['Nils Åberg', 'Nils Åbergh', 'Nisse Åberg'].map((n) => resolvePerson(store.db, n)));
+    const note = (personId: number, name: string) => ({ item_id: itemId, person_id: personId, name, text: 'Vi vill se en uppföljning.' });
+    await store.db.insertInto('item_protocol_note').values([note(a!, 'Nils Åberg'), note(b!, 'Nils Åbergh')]).execute();
+    await expect(mergePeople(store.db, SYSTEM, a!, b!)).rejects.toBeInstanceOf(MergeConflictError);
+    // nothing moved: the transaction was rolled back whole
+    expect(await store.db.selectFrom('attendance').select('id').where('person_id', '=', b!).execute()).toHaveLength(1);
+    await store.db.deleteFrom('item_protocol_note').where('person_id', '=', a!).execute();
+    expect(await mergePeople(store.db, SYSTEM, c!, b!)).toBe(true);
+    expect((await store.db.selectFrom('item_protocol_note').select('person_id').execute()).map((r) => r.person_id)).toEqual([c]);
   });
 });

@@ -9,7 +9,7 @@ import { bodyExists, createMembership, deleteMembership, listMemberships, person
 import { listAudit } from '../../store/queries/audit.js';
 import { exportPersonData, pseudonymisePerson, PublicRecordError } from '../../store/queries/personal-data.js';
 import { listPeople } from '../../store/queries/people.js';
-import { findDuplicatePeople, mergePeople } from '../../store/queries/people-duplicates.js';
+import { findDuplicatePeople, MergeConflictError, mergePeople } from '../../store/queries/people-duplicates.js';
 
 const AccountSchema = z
   .object({
@@ -231,9 +231,11 @@ export function registerAdminRoutes(app: ApiApp): void {
     },
     async (c) => {
       const { keepId, duplicateId } = c.req.valid('json');
-      if (!(await mergePeople(c.var.deps.store.db, c.var.viewer, keepId, duplicateId))) {
-        throw new ApiError(400, 'invalid_request', 'Ogiltigt värde för duplicateId: två olika, befintliga personer behövs');
-      }
+      const merged = await mergePeople(c.var.deps.store.db, c.var.viewer, keepId, duplicateId).catch((e: unknown) => {
+        if (e instanceof MergeConflictError) throw new ApiError(409, 'conflict', e.message);
+        throw e;
+      });
+      if (!merged) throw new ApiError(400, 'invalid_request', 'Ogiltigt värde för duplicateId: två olika, befintliga personer behövs');
       return c.body(null, 204);
     },
   );

@@ -31,13 +31,17 @@ export function registerAssignmentRoutes(app: ApiApp): void {
       method: 'get',
       path: '/api/assignments',
       permission: 'public',
-      summary: 'Assignments (uppdrag) given by or to a body, with status and whether they are overdue',
-      request: { query: z.object({ body: DbId.optional(), status: z.enum([...ASSIGNMENT_STATUSES, 'overdue']).optional() }) },
+      summary: 'Assignments (uppdrag) given by or to a body, or to a huvudman, with status and whether they are overdue; year: of the meeting that gave them',
+      request: {
+        query: z.object({
+          body: DbId.optional(), huvudman: DbId.optional(), year: z.coerce.number().int().min(1900).max(2200).optional(), status: z.enum([...ASSIGNMENT_STATUSES, 'overdue']).optional(),
+        }),
+      },
       responses: { 200: { description: 'Assignments, newest decision first', content: { 'application/json': { schema: z.array(AssignmentSchema) } } }, ...errorResponses },
     },
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(await listAssignments(c.var.deps.store.db, c.var.viewer, { bodyId: q.body, status: q.status }), 200);
+      return c.json(await listAssignments(c.var.deps.store.db, c.var.viewer, { bodyId: q.body, huvudmanId: q.huvudman, year: q.year, status: q.status }), 200);
     },
   );
 

@@ -10,8 +10,11 @@ import { isIsoDate } from '../../domain/dates.js';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum skrivs ÅÅÅÅ-MM-DD').refine(isIsoDate, 'det datumet finns inte');
 export const Text = (max: number) => z.string().trim().max(max, `högst ${max} tecken`);
-/** body: the deciding body; year: of the decision (of the cost, for splits); item: the agenda item whose decision made it. */
-export const Filter = z.object({ body: DbId.optional(), year: z.coerce.number().int().min(1900).max(2200).optional(), item: DbId.optional() });
+/**
+ * body: the deciding body; year: of the decision (of the cost, for splits); item: the agenda item
+ * whose decision made it; meeting: made by a decision in this meeting (the protocol page).
+ */
+export const Filter = z.object({ body: DbId.optional(), year: z.coerce.number().int().min(1900).max(2200).optional(), item: DbId.optional(), meeting: DbId.optional() });
 /** A record (recommendation, split, call) of the body in `id`: edit-body checks the body, the store that the record is its. */
 export const BodyRecordParams = z.object({
   id: DbId.openapi({ param: { name: 'id', in: 'path' } }),

@@ -74,7 +74,7 @@ function registerRecommendationRoutes(app: ApiApp): void {
     { method: 'get', path: '/api/recommendations', permission: 'public', summary: 'Recommendations to the huvudmän, with each huvudman’s adoption', request: { query: Filter }, responses: { 200: json('Newest first'), ...errorResponses } },
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(await listRecommendations(c.var.deps.store.db, c.var.viewer, { bodyId: q.body, year: q.year, itemId: q.item }), 200);
+      return c.json(await listRecommendations(c.var.deps.store.db, c.var.viewer, { bodyId: q.body, year: q.year, itemId: q.item, meetingId: q.meeting }), 200);
     },
   );
 
@@ -156,7 +156,7 @@ function registerRecommendationRoutes(app: ApiApp): void {
   const matrix = async (c: Context<AppEnv>, q: z.infer<typeof Filter>) => {
     const { db } = c.var.deps.store;
     const huvudman = (await listHuvudman(db)).map((h) => ({ id: h.id, name: h.name, shortName: h.shortName, kind: h.kind }));
-    return { huvudman, recommendations: await listRecommendations(db, c.var.viewer, { bodyId: q.body, year: q.year, itemId: q.item }) };
+    return { huvudman, recommendations: await listRecommendations(db, c.var.viewer, { bodyId: q.body, year: q.year, itemId: q.item, meetingId: q.meeting }) };
   };
 
   defineRoute(
@@ -186,9 +186,13 @@ function registerRecommendationRoutes(app: ApiApp): void {
 
   defineRoute(
     app,
-    { method: 'get', path: '/api/huvudman/{id}/adoption', permission: 'public', summary: 'One huvudman’s page: the recommendations it still has to decide (earliest deadline first) and those it has decided', request: { params: IdParam }, responses: { 200: json('Pending and decided'), ...errorResponses } },
+    {
+      method: 'get', path: '/api/huvudman/{id}/adoption', permission: 'public',
+      summary: 'One huvudman’s page: the recommendations it still has to decide (earliest deadline first) and those it has decided; year: of the recommending decision',
+      request: { params: IdParam, query: Filter.pick({ year: true }) }, responses: { 200: json('Pending and decided'), ...errorResponses },
+    },
     async (c) => {
-      const page = await huvudmanAdoption(c.var.deps.store.db, c.var.viewer, c.req.valid('param').id);
+      const page = await huvudmanAdoption(c.var.deps.store.db, c.var.viewer, c.req.valid('param').id, { year: c.req.valid('query').year });
       if (!page) throw notFound('Huvudmannen');
       return c.json(page, 200);
     },
@@ -201,7 +205,7 @@ function registerCostSplitRoutes(app: ApiApp): void {
     { method: 'get', path: '/api/cost-splits', permission: 'public', summary: 'Cost splits (kostnadsfördelningar) decided by the bodies', request: { query: Filter }, responses: { 200: json('Newest first'), ...errorResponses } },
     async (c) => {
       const q = c.req.valid('query');
-      return c.json(await listCostSplits(c.var.deps.store.db, c.var.viewer, { bodyId: q.body, year: q.year, itemId: q.item }), 200);
+      return c.json(await listCostSplits(c.var.deps.store.db, c.var.viewer, { bodyId: q.body, year: q.year, itemId: q.item, meetingId: q.meeting }), 200);
     },
   );
 

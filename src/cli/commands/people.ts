@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { SYSTEM } from '../../domain/access.js';
 import { exportPersonData, pseudonymisePerson, PublicRecordError } from '../../store/queries/personal-data.js';
-import { findDuplicatePeople, mergePeople } from '../../store/queries/people-duplicates.js';
+import { findDuplicatePeople, MergeConflictError, mergePeople } from '../../store/queries/people-duplicates.js';
 import { CommandError, commandContext, run, withStore } from '../context.js';
 
 export function registerPeople(program: Command): void {
@@ -57,7 +57,9 @@ function registerPeopleDuplicates(people: Command): void {
     .argument('<keep>', 'the person id to keep')
     .argument('<duplicate>', 'the person id to merge into it')
     .action(run(async (keep: string, duplicate: string) => {
-      const ok = await withStore(commandContext(), (store) => mergePeople(store.db, SYSTEM, toId(keep), toId(duplicate)));
+      const ok = await withStore(commandContext(), (store) => mergePeople(store.db, SYSTEM, toId(keep), toId(duplicate))).catch((e: unknown) => {
+        throw e instanceof MergeConflictError ? new CommandError(e.message) : e;
+      });
       if (!ok) throw new CommandError('both ids must name existing, different people');
       process.stdout.write(`person ${duplicate} merged into ${keep}\n`);
     }));

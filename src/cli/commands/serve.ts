@@ -11,6 +11,8 @@ import { Oidc } from '../../auth/oidc.js';
 import { createMailer } from '../../mail/mailer.js';
 import { countAdmins } from '../../store/queries/accounts.js';
 import { deleteExpiredSessions } from '../../store/queries/sessions.js';
+import { sealCertificateAtStart } from '../../signing/certificate.js';
+import { JobWorker } from '../../jobs/worker.js';
 
 export function registerServe(program: Command): void {
   program
@@ -32,6 +34,7 @@ export function registerServe(program: Command): void {
       }
       const webDir = path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'web');
       await deleteExpiredSessions(store.db);
+      process.stderr.write(sealCertificateAtStart(config));
       const oidc = config.oidc ? new Oidc(config.oidc) : null;
       const mailer = createMailer(config);
       const { server, port } = await startServer({ store, log, config, oidc, mailer }, webDir);
@@ -40,9 +43,12 @@ export function registerServe(program: Command): void {
       if ((await countAdmins(store.db)) === 0) {
         process.stderr.write('No administrator yet: create one with `npm run -s cli -- admin create --email you@example.se --name "Your Name"`\n');
       }
+      // On the embedded database this process owns the database, so it works the job queue too.
+      const worker = config.jobsInProcess ? new JobWorker({ db: store.db, mailer, config: { ...config, port }, log }) : null;
+      worker?.start();
       const stop = () => {
         server.close();
-        void store.close().finally(() => process.exit(0));
+        void (worker?.stop() ?? Promise.resolve()).finally(() => void store.close().finally(() => process.exit(0)));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

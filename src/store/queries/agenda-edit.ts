@@ -41,6 +41,12 @@ export async function lockEditableMeeting(trx: Trx, meetingId: number): Promise<
   const m = await trx.selectFrom('meeting').select(['status', 'origin', 'meeting_date']).where('id', '=', meetingId).forUpdate().executeTakeFirst();
   if (!m) throw new FrozenError();
   if (!isEditable(m)) throw new FrozenError();
+  // A planned meeting is public (a date in the year plan); once it gets content it is a draft,
+  // which only its body reads until it is published.
+  if (m.status === 'planned') {
+    await trx.updateTable('meeting').set({ status: 'draft' }).where('id', '=', meetingId).execute();
+    return { status: 'draft', date: m.meeting_date };
+  }
   return { status: m.status, date: m.meeting_date };
 }
 

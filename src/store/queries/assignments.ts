@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Viewer } from '../../domain/access.js';
 import { canMove, isOverdue, todayIso } from '../../domain/assignments.js';
+import { yearBounds } from '../../domain/dashboard.js';
 import type { AssignmentStatus } from '../../domain/model.js';
 import type { Db } from '../db.js';
 import { appendAudit } from './audit.js';
@@ -24,7 +25,28 @@ export interface AssignmentRecord {
 
 export interface AssignmentFilter {
   bodyId?: number | undefined; // given by or to this body
+  huvudmanId?: number | undefined; // given to this huvudman
+  year?: number | undefined; // given at a meeting in this year
   status?: AssignmentStatus | 'overdue' | undefined;
+}
+
+/**
+ * The assignments (alias `a`, meeting `m`) a filter selects apart from status, readable by the
+ * viewer: shared by the list and the dashboard's counts, so the two cannot disagree. A huvudman
+ * is the receiver when linked, or when the receiver is written as its name ("Umeå kommun").
+ */
+export function assignmentScope(viewer: Viewer, filter: Omit<AssignmentFilter, 'status'>): RawBuilder<boolean> {
+  const parts = [visibleMeeting(viewer, 'm.id', 'm.status')];
+  if (filter.bodyId !== undefined) parts.push(sql`(a.from_body_id = ${filter.bodyId} or a.to_body_id = ${filter.bodyId})`);
+  if (filter.huvudmanId !== undefined) {
+    parts.push(sql`(a.to_huvudman_id = ${filter.huvudmanId} or (a.to_huvudman_id is null and exists (
+      select 1 from huvudman th where th.id = ${filter.huvudmanId} and lower(trim(a.to_text)) in (lower(th.name), lower(th.short_name)))))`);
+  }
+  if (filter.year !== undefined) {
+    const [from, to] = yearBounds(filter.year);
+    parts.push(sql`(m.meeting_date >= ${from} and m.meeting_date <= ${to})`);
+  }
+  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 
 const bodyName = (ref: string) =>
@@ -44,14 +66,10 @@ export async function listAssignments(db: Db, viewer: Viewer, filter: Assignment
         from agenda_item r join meeting rm on rm.id = r.meeting_id
         where r.reports_assignment_id = a.id order by rm.meeting_date limit 1)`.as('report'),
     ])
-    .where(visibleMeeting(viewer, 'm.id', 'm.status'))
+    .where(assignmentScope(viewer, filter))
     .orderBy(sql`m.meeting_date desc nulls last`)
     .orderBy('i.position')
     .orderBy('a.position');
-  if (filter.bodyId !== undefined) {
-    const b = filter.bodyId;
-    q = q.where((eb) => eb.or([eb('a.from_body_id', '=', b), eb('a.to_body_id', '=', b)]));
-  }
   const today = todayIso();
   if (filter.status === 'overdue') q = q.where('a.status', 'in', ['open', 'unconfirmed']).where('a.due_date', '<', today);
   else if (filter.status) q = q.where('a.status', '=', filter.status);

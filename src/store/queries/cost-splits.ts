@@ -4,7 +4,8 @@ import { CostSplitError, splitCost, type SplitParty } from '../../domain/cost-sp
 import { FieldError, recommendationProblems } from '../../domain/recommendations.js';
 import type { Db } from '../db.js';
 import { appendAudit } from './audit.js';
-import { bodyNameOf, resolveDecision, sourceOf, visibleRecord, type DecisionSource } from './recommendations.js';
+import type { CostSplit, CostSplitPart } from '../../domain/follow-up-views.js';
+import { bodyNameOf, itemsOf, resolveDecision, sourceOf, visibleRecord } from './recommendations.js';
 
 // Cost splits: the key a body decided, applied to a total, with the parts stored as decided. The
 // arithmetic is the domain's (src/domain/cost-split.ts); this module finds the measure per
@@ -23,30 +24,6 @@ export interface CostSplitInput {
   regionShareBp: number;
   municipalShareBp: number;
   measure: MeasureInput;
-}
-
-export interface CostSplitPartRecord {
-  huvudmanId: number;
-  name: string;
-  kind: 'region' | 'kommun';
-  measure: number | null;
-  amountOre: number;
-}
-
-export interface CostSplitRecord {
-  id: number;
-  title: string;
-  costYear: number | null;
-  decidedOn: string;
-  body: { id: number; name: string };
-  source: DecisionSource | null;
-  totalOre: number;
-  regionShareBp: number;
-  municipalShareBp: number;
-  measure: 'population' | 'custom';
-  measureName: string;
-  populationYear: number | null;
-  parts: CostSplitPartRecord[];
 }
 
 type Reader = Pick<Db, 'selectFrom'>;
@@ -84,7 +61,7 @@ function measureError(e: unknown, measure: MeasureInput): unknown {
 }
 
 /** Computes the split without storing it (the preview before a secretary saves). */
-export async function previewCostSplit(db: Reader, input: Pick<CostSplitInput, 'totalOre' | 'regionShareBp' | 'municipalShareBp' | 'measure'>): Promise<CostSplitPartRecord[]> {
+export async function previewCostSplit(db: Reader, input: Pick<CostSplitInput, 'totalOre' | 'regionShareBp' | 'municipalShareBp' | 'measure'>): Promise<CostSplitPart[]> {
   const parties = await partiesFor(db, input.measure);
   try {
     return splitCost(BigInt(input.totalOre), input, parties).map((p) => ({ huvudmanId: p.huvudmanId, name: p.name, kind: p.kind, measure: p.measure === null ? null : Number(p.measure), amountOre: Number(p.amountOre) }));
@@ -132,7 +109,7 @@ export async function deleteCostSplit(db: Db, actor: Viewer, bodyId: number, id:
   });
 }
 
-export async function listCostSplits(db: Db, viewer: Viewer, filter: { bodyId?: number | undefined; year?: number | undefined; itemId?: number | undefined; id?: number | undefined } = {}): Promise<CostSplitRecord[]> {
+export async function listCostSplits(db: Db, viewer: Viewer, filter: { bodyId?: number | undefined; year?: number | undefined; itemId?: number | undefined; meetingId?: number | undefined; id?: number | undefined } = {}): Promise<CostSplit[]> {
   let q = db
     .selectFrom('cost_split as c')
     .selectAll('c')
@@ -143,6 +120,7 @@ export async function listCostSplits(db: Db, viewer: Viewer, filter: { bodyId?: 
   if (filter.id !== undefined) q = q.where('c.id', '=', filter.id);
   if (filter.bodyId !== undefined) q = q.where('c.body_id', '=', filter.bodyId);
   if (filter.itemId !== undefined) q = q.where('c.item_id', '=', filter.itemId);
+  if (filter.meetingId !== undefined) q = q.where('c.item_id', 'in', itemsOf(filter.meetingId));
   if (filter.year !== undefined) {
     const y = filter.year;
     q = q.where((eb) => eb.or([eb('c.cost_year', '=', y), eb.and([eb('c.cost_year', 'is', null), eb(sql`extract(year from c.decided_on)::int`, '=', y)])]));
@@ -176,6 +154,6 @@ export async function listCostSplits(db: Db, viewer: Viewer, filter: { bodyId?: 
   }));
 }
 
-export async function getCostSplit(db: Db, viewer: Viewer, id: number): Promise<CostSplitRecord | null> {
+export async function getCostSplit(db: Db, viewer: Viewer, id: number): Promise<CostSplit | null> {
   return (await listCostSplits(db, viewer, { id }))[0] ?? null;
 }

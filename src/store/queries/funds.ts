@@ -1,46 +1,19 @@
 import type { Transaction } from 'kysely';
 import type { Viewer } from '../../domain/access.js';
 import { todayIso } from '../../domain/assignments.js';
-import { applicationStatus, checkAssessment, fundTotals, isReportOverdue, type ApplicationStatus } from '../../domain/funds.js';
+import { applicationStatus, checkAssessment, fundTotals, isReportOverdue } from '../../domain/funds.js';
 import { FieldError } from '../../domain/recommendations.js';
 import type { Db } from '../db.js';
 import type { Database } from '../schema.js';
 import { appendAudit } from './audit.js';
-import { bodyNameOf, resolveDecision, sourceOf, visibleRecord, type DecisionSource } from './recommendations.js';
+import type { FundCall } from '../../domain/follow-up-views.js';
+import { bodyNameOf, resolveDecision, sourceOf, visibleRecord } from './recommendations.js';
 
 // Funds: a body's calls, the applications to them, the proposal and the decision, and the reports
 // each grant owes. Every change is one transaction with its audit entry; the rules are the
 // domain's (src/domain/funds.ts).
 
-export interface FundApplicationRecord {
-  id: number;
-  project: string;
-  applicants: { huvudmanId: number; name: string }[]; // the lead applicant first
-  askedOre: number;
-  proposedOre: number | null;
-  grantedOre: number | null;
-  conditions: string;
-  status: ApplicationStatus;
-  reports: { id: number; dueDate: string; submittedOn: string | null; note: string; overdue: boolean }[];
-}
-
-export interface FundCallRecord {
-  id: number;
-  body: { id: number; name: string };
-  fund: string;
-  name: string;
-  year: number;
-  amountOre: number;
-  criteria: string;
-  applyBy: string | null;
-  proposalBody: { id: number; name: string } | null;
-  proposedOn: string | null;
-  decidedOn: string | null;
-  source: DecisionSource | null;
-  applications: FundApplicationRecord[];
-}
-
-export async function listFundCalls(db: Db, viewer: Viewer, filter: { bodyId?: number | undefined; year?: number | undefined; id?: number | undefined } = {}): Promise<FundCallRecord[]> {
+export async function listFundCalls(db: Db, viewer: Viewer, filter: { bodyId?: number | undefined; year?: number | undefined; id?: number | undefined } = {}): Promise<FundCall[]> {
   let q = db
     .selectFrom('fund_call as c')
     .selectAll('c')
@@ -97,7 +70,7 @@ export async function listFundCalls(db: Db, viewer: Viewer, filter: { bodyId?: n
   }));
 }
 
-export async function getFundCall(db: Db, viewer: Viewer, id: number): Promise<FundCallRecord | null> {
+export async function getFundCall(db: Db, viewer: Viewer, id: number): Promise<FundCall | null> {
   return (await listFundCalls(db, viewer, { id }))[0] ?? null;
 }
 

@@ -2,40 +2,17 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Viewer } from '../../domain/access.js';
 import { todayIso } from '../../domain/assignments.js';
-import { dayBefore, placeVersion, reviewState, versionOn, versionProblem, type DocumentKind, type ReviewState } from '../../domain/governing-documents.js';
+import { dayBefore, placeVersion, reviewState, versionOn, versionProblem, type DocumentKind } from '../../domain/governing-documents.js';
 import { FieldError, type RecommendationKind } from '../../domain/recommendations.js';
 import type { Db } from '../db.js';
 import type { Database } from '../schema.js';
 import { appendAudit } from './audit.js';
-import { bodyNameOf, insertRecommendation, resolveDecision, sourceOf, visibleRecord, type DecisionSource } from './recommendations.js';
+import type { DocumentVersion, GoverningDocument } from '../../domain/follow-up-views.js';
+import { bodyNameOf, insertRecommendation, resolveDecision, sourceOf, visibleRecord } from './recommendations.js';
 
 // The register of governing documents: each document with its versions (who decided each and
 // when, valid from/to, the file) and, through a recommendation of a version, its adoption by each
 // huvudman. A version from a decision in an unpublished protocol is for the body until then.
-
-export interface VersionRecord {
-  id: number;
-  label: string;
-  decidedBy: { id: number; name: string };
-  decidedOn: string;
-  validFrom: string;
-  validTo: string | null;
-  source: DecisionSource | null;
-  file: { filename: string; mediaType: string; sizeBytes: number } | null;
-  recommendation: { id: number; adopted: number; decided: number; total: number } | null;
-}
-
-export interface DocumentRecord {
-  id: number;
-  title: string;
-  kind: DocumentKind;
-  description: string;
-  body: { id: number; name: string };
-  nextReview: string | null;
-  review: ReviewState;
-  current: VersionRecord | null; // valid today
-  versions: VersionRecord[]; // newest first
-}
 
 export interface DocumentFilter {
   bodyId?: number | undefined;
@@ -44,7 +21,7 @@ export interface DocumentFilter {
   id?: number | undefined;
 }
 
-export async function listDocuments(db: Db, viewer: Viewer, filter: DocumentFilter = {}): Promise<DocumentRecord[]> {
+export async function listDocuments(db: Db, viewer: Viewer, filter: DocumentFilter = {}): Promise<GoverningDocument[]> {
   let q = db.selectFrom('governing_document as d').selectAll('d').select(bodyNameOf('d.body_id').as('body_name')).orderBy('d.title').orderBy('d.id');
   if (filter.id !== undefined) q = q.where('d.id', '=', filter.id);
   if (filter.bodyId !== undefined) q = q.where('d.body_id', '=', filter.bodyId);
@@ -66,7 +43,7 @@ export async function listDocuments(db: Db, viewer: Viewer, filter: DocumentFilt
     .execute();
   const today = todayIso();
   const out = docs.map((d) => {
-    const own: VersionRecord[] = versions
+    const own: DocumentVersion[] = versions
       .filter((v) => v.document_id === d.id)
       .map((v) => ({
         id: v.id,
@@ -96,7 +73,7 @@ export async function listDocuments(db: Db, viewer: Viewer, filter: DocumentFilt
   return out;
 }
 
-export async function getDocument(db: Db, viewer: Viewer, id: number): Promise<DocumentRecord | null> {
+export async function getDocument(db: Db, viewer: Viewer, id: number): Promise<GoverningDocument | null> {
   return (await listDocuments(db, viewer, { id }))[0] ?? null;
 }
 

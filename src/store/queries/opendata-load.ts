@@ -1,7 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DecisionOutcome } from '../../domain/model.js';
+import { noVoting, type ItemVoting } from '../../domain/votes.js';
 import type { Db } from '../db.js';
 import { PUBLIC_PEOPLE } from './opendata.js';
+import { itemVoting } from './votes.js';
 
 // The published records behind the open-data objects, loaded by id in a few queries per page.
 // Every query repeats the publication condition itself: an id that reaches a loader from anywhere
@@ -33,6 +35,7 @@ export interface OpenItem {
   decisions: { text: string; clauses: string[]; outcome: DecisionOutcome | null }[];
   assignments: { to: string; task: string; dueDate: string | null; dueText: string | null; status: string }[];
   documents: OpenFileMeta[];
+  voting: ItemVoting; // votes, reservations, protocol notes
   relatedItemIds: number[]; // published papers linked by referral, either way
   isPaper: boolean;
 }
@@ -108,7 +111,7 @@ export async function loadOpenItems(db: Db, by: { itemIds: number[] } | { meetin
     .execute();
   if (items.length === 0) return [];
   const itemIds = items.map((i) => i.id);
-  const [decisions, assignments, documents, related, bodies] = await Promise.all([
+  const [decisions, assignments, documents, related, bodies, voting] = await Promise.all([
     db.selectFrom('decision').select(['item_id', 'text', 'clauses', 'outcome']).where('item_id', 'in', itemIds).orderBy('item_id').orderBy('position').execute(),
     db.selectFrom('assignment').select(['item_id', 'to_text', 'task', 'due_date', 'due_text', 'status']).where('item_id', 'in', itemIds).orderBy('item_id').orderBy('position').execute(),
     db.selectFrom('document').select(['id', 'item_id', 'filename', 'media_type', 'size_bytes', 'sha256', 'created_at']).where('item_id', 'in', itemIds).orderBy('id').execute(),
@@ -121,6 +124,7 @@ export async function loadOpenItems(db: Db, by: { itemIds: number[] } | { meetin
         and r.standard is null and exists (select 1 from decision d where d.item_id = r.id)
       order by r.id`.execute(db),
     bodiesOf(db, [...new Set(items.map((i) => i.meeting_id))]),
+    itemVoting(db, itemIds),
   ]);
   return items.map((i) => ({
     id: i.id,
@@ -139,6 +143,7 @@ export async function loadOpenItems(db: Db, by: { itemIds: number[] } | { meetin
     decisions: decisions.filter((d) => d.item_id === i.id).map((d) => ({ text: d.text, clauses: d.clauses, outcome: d.outcome })),
     assignments: assignments.filter((a) => a.item_id === i.id).map((a) => ({ to: a.to_text, task: a.task, dueDate: a.due_date, dueText: a.due_text, status: a.status })),
     documents: documents.filter((d) => d.item_id === i.id).map(fileMeta),
+    voting: voting.get(i.id) ?? noVoting(),
     relatedItemIds: related.rows.filter((r) => r.item_id === i.id).map((r) => r.related_id),
     isPaper: i.is_paper,
   }));

@@ -45,6 +45,19 @@ async function countMentions(db: Db, ids: number[]): Promise<Map<number, number>
   return new Map(rows.rows.map((r) => [r.person_id, r.n]));
 }
 
+/** The two records cannot become one: both took part in the same round, vote or item as themselves. */
+export class MergeConflictError extends Error {}
+
+// Tables where a person may appear once per scope (a signatory once per justering round, a ballot
+// once per vote, one reservation and one note per item): merging two people found in the same scope
+// would leave one person there twice, which the tables refuse and a person should decide.
+const ONCE_PER_SCOPE = [
+  { table: 'justering_signatory', scope: 'round_id', what: 'undertecknare i samma justering' },
+  { table: 'item_vote_ballot', scope: 'vote_id', what: 'röstande i samma omröstning' },
+  { table: 'item_reservation', scope: 'item_id', what: 'reservanter i samma ärende' },
+  { table: 'item_protocol_note', scope: 'item_id', what: 'har var sin protokollsanteckning i samma ärende' },
+] as const;
+
 /**
  * Confirms that `duplicateId` is the same person as `keepId`: every mention moves to `keepId` and
  * the duplicate is removed. The protocols' text keeps the spelling it was written with.
@@ -57,6 +70,12 @@ export async function mergePeople(db: Db, actor: Viewer, keepId: number, duplica
       trx.selectFrom('person').selectAll().where('id', '=', duplicateId).executeTakeFirst(),
     ]);
     if (!keep || !dup) return false;
+    for (const { table, scope, what } of ONCE_PER_SCOPE) {
+      const clash = await sql`select 1 from ${sql.table(table)} a join ${sql.table(table)} b using (${sql.ref(scope)})
+        where a.person_id = ${keepId} and b.person_id = ${duplicateId} limit 1`.execute(trx);
+      if (clash.rows.length > 0) throw new MergeConflictError(`${keep.name} och ${dup.name} är båda ${what}; slå inte ihop dem utan att först rätta protokollet.`);
+      await sql`update ${sql.table(table)} set person_id = ${keepId} where person_id = ${duplicateId}`.execute(trx);
+    }
     await trx.updateTable('attendance').set({ person_id: keepId }).where('person_id', '=', duplicateId).execute();
     await trx.updateTable('attendance').set({ replaces_person_id: keepId }).where('replaces_person_id', '=', duplicateId).execute();
     await trx.updateTable('item_presenter').set({ person_id: keepId }).where('person_id', '=', duplicateId).execute();

@@ -9,7 +9,7 @@ import { appendAudit } from './audit.js';
 export async function exportPersonData(db: Db, personId: number) {
   const person = await db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
   if (!person) return null;
-  const [memberships, attendance, presentations, signatures, accounts, assignments] = await Promise.all([
+  const [memberships, attendance, presentations, signatures, accounts, assignments, justering, ballots, reservations, protocolNotes] = await Promise.all([
     db.selectFrom('membership').selectAll().where('person_id', '=', personId).execute(),
     db
       .selectFrom('attendance as a')
@@ -26,20 +26,43 @@ export async function exportPersonData(db: Db, personId: number) {
     db.selectFrom('signature').select(['meeting_id', 'role', 'signed_at', 'method']).where('person_id', '=', personId).execute(),
     db.selectFrom('account').select(['id', 'email', 'name', 'admin', 'disabled', 'created_at']).where('person_id', '=', personId).execute(),
     db.selectFrom('assignment').select(['id', 'item_id', 'task', 'status', 'due_date']).where('to_person_id', '=', personId).execute(),
+    db
+      .selectFrom('justering_signatory as s')
+      .innerJoin('justering_round as r', 'r.id', 's.round_id')
+      .select(['r.meeting_id', 'r.version', 's.role', 's.state', 's.approved_at', 's.signed_at', 's.method'])
+      .where('s.person_id', '=', personId)
+      .execute(),
+    db
+      .selectFrom('item_vote_ballot as b')
+      .innerJoin('item_vote as v', 'v.id', 'b.vote_id')
+      .innerJoin('agenda_item as i', 'i.id', 'v.item_id')
+      .select(['i.meeting_id', 'i.number', 'b.choice'])
+      .where('b.person_id', '=', personId)
+      .execute(),
+    db.selectFrom('item_reservation').select(['item_id', 'in_favour_of', 'motivation', 'created_at']).where('person_id', '=', personId).execute(),
+    db.selectFrom('item_protocol_note').select(['item_id', 'text', 'created_at']).where('person_id', '=', personId).execute(),
   ]);
-  return { person, memberships, attendance, presentations, signatures, accounts, assignments };
+  return { person, memberships, attendance, presentations, signatures, accounts, assignments, justering, ballots, reservations, protocolNotes };
 }
 
-/** Meetings that make the person part of a public record: signed, published or imported archive protocols. */
+/**
+ * Meetings that make the person part of a record that is kept as it is: signed, published or
+ * imported archive protocols, and protocols sent to justering (their versions are frozen).
+ */
 export async function publicRecordsNaming(db: Db, personId: number): Promise<number[]> {
   const rows = await db
     .selectFrom('meeting as m')
     .select('m.id')
-    .where((eb) => eb.or([eb('m.status', 'in', ['signed', 'published']), eb('m.origin', '=', 'imported')]))
+    .where((eb) => eb.or([
+      eb('m.status', 'in', ['signed', 'published']),
+      eb('m.origin', '=', 'imported'),
+      eb.exists(eb.selectFrom('protocol_version as v').select('v.version').whereRef('v.meeting_id', '=', 'm.id')),
+    ]))
     .where(sql<boolean>`(
       exists (select 1 from attendance a where a.meeting_id = m.id and (a.person_id = ${personId} or a.replaces_person_id = ${personId}))
       or exists (select 1 from item_presenter p join agenda_item i on i.id = p.item_id where i.meeting_id = m.id and p.person_id = ${personId})
-      or exists (select 1 from signature s where s.meeting_id = m.id and s.person_id = ${personId}))`)
+      or exists (select 1 from signature s where s.meeting_id = m.id and s.person_id = ${personId})
+      or exists (select 1 from justering_signatory js join justering_round r on r.id = js.round_id where r.meeting_id = m.id and js.person_id = ${personId}))`)
     .execute();
   return rows.map((r) => r.id);
 }
@@ -70,6 +93,10 @@ export async function pseudonymisePerson(db: Db, actor: Viewer, personId: number
     await trx.updateTable('attendance').set({ name: pseudonym, party: null, organization: null, note: null }).where('person_id', '=', personId).execute();
     await trx.updateTable('attendance').set({ replaces_name: pseudonym }).where('replaces_person_id', '=', personId).execute();
     await trx.updateTable('item_presenter').set({ name: pseudonym, title: null }).where('person_id', '=', personId).execute();
+    // Votes, reservations and notes in drafts (those in frozen or public protocols were refused above).
+    await trx.updateTable('item_vote_ballot').set({ name: pseudonym, party: null }).where('person_id', '=', personId).execute();
+    await trx.updateTable('item_reservation').set({ name: pseudonym, party: null }).where('person_id', '=', personId).execute();
+    await trx.updateTable('item_protocol_note').set({ name: pseudonym, party: null }).where('person_id', '=', personId).execute();
     await trx.deleteFrom('membership').where('person_id', '=', personId).execute();
     await trx.updateTable('account').set({ person_id: null }).where('person_id', '=', personId).execute();
     // The audit entry records that it happened, not who it was.

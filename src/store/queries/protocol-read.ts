@@ -1,7 +1,9 @@
 import type { AgendaItem, AssignmentStatus, Participant, Protocol } from '../../domain/model.js';
 import type { Viewer } from '../../domain/access.js';
+import { noVoting } from '../../domain/votes.js';
 import type { Db } from '../db.js';
 import { getMeetingSummary } from './meetings.js';
+import { itemVoting } from './votes.js';
 
 /** The whole protocol of a meeting, or null when it does not exist or the viewer may not read it. */
 export async function getProtocol(db: Db, viewer: Viewer, id: number): Promise<Protocol | null> {
@@ -45,6 +47,7 @@ export async function getProtocol(db: Db, viewer: Viewer, id: number): Promise<P
     db.selectFrom('next_meeting').selectAll().where('meeting_id', '=', id).orderBy('position').execute(),
   ]);
 
+  const voting = await itemVoting(db, items.map((i) => i.id));
   const agenda: AgendaItem[] = items.map((i) => ({
     id: i.id,
     number: i.number,
@@ -59,6 +62,7 @@ export async function getProtocol(db: Db, viewer: Viewer, id: number): Promise<P
     assignments: assignments
       .filter((a) => a.item_id === i.id)
       .map((a) => ({ id: a.id, to: a.to_text, toBodyId: a.to_body_id, task: a.task, dueDate: a.due_date, dueText: a.due_text, status: a.status as AssignmentStatus })),
+    ...(voting.get(i.id) ?? noVoting()),
   }));
 
   const participants = (list: 'present' | 'absent' | 'official'): Participant[] =>

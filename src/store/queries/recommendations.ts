@@ -5,68 +5,41 @@ import {
   FieldError, adoptionProblems, adoptionProgress, isAdoptionOverdue, recommendationProblems,
   type AdoptionInput, type AdoptionStatus, type RecommendationKind,
 } from '../../domain/recommendations.js';
+import type { DecisionSource, HuvudmanAdoption, Recommendation } from '../../domain/follow-up-views.js';
 import type { Db } from '../db.js';
 import type { Database } from '../schema.js';
 import { appendAudit } from './audit.js';
-import { visibleMeeting } from './visibility.js';
 
 type Executor = Db | Transaction<Database>;
 
 // Recommendations to the huvudmän and their adoption, one row per huvudman. The decision link and
 // the visibility rule below are shared with cost splits (and any later record a decision makes).
 
-/** Where a record came from: the decision in a meeting's minutes; null when registered by hand. */
-export interface DecisionSource {
-  decisionId: number | null; // null when the minutes were edited since and the decision row replaced
-  itemId: number;
-  itemNumber: number | null;
-  itemTitle: string;
-  meetingId: number;
-  meetingDate: string | null;
-}
-
-export interface AdoptionRecord extends AdoptionInput {
-  huvudmanId: number;
-  huvudman: string;
-  shortName: string;
-  overdue: boolean;
-}
-
-export interface RecommendationRecord {
-  id: number;
-  title: string;
-  kind: RecommendationKind;
-  description: string;
-  localBody: string;
-  decidedOn: string;
-  deadline: string | null;
-  body: { id: number; name: string };
-  source: DecisionSource | null;
-  progress: ReturnType<typeof adoptionProgress>;
-  adoptions: AdoptionRecord[];
-}
-
 export const bodyNameOf = (ref: string) =>
   sql<string>`coalesce((select name from body_name where body_id = ${sql.ref(ref)} and not alias order by valid_to desc nulls first limit 1), '')`;
 
 /**
  * Who may read a record a decision made (table alias `t` with body_id, item_id, from_decision):
- * everyone when it was registered by hand or its meeting is readable to them (published, for the
- * public); the members of the deciding body always.
+ * everyone when it was registered by hand or its meeting is published; the members of the
+ * meeting's bodies and of the deciding body always. Stricter than visibleMeeting(), which also
+ * shows planned meetings to all: a planned meeting can already hold a draft decision.
  */
 export function visibleRecord(viewer: Viewer, t: string): RawBuilder<boolean> {
   const access = draftAccess(viewer);
   if ('all' in access) return sql<boolean>`true`;
   const ref = (c: string) => sql.ref(`${t}.${c}`);
+  const member = access.bodyIds.length > 0
+    ? sql<boolean>`exists (select 1 from meeting_body vb where vb.meeting_id = vm.id and vb.body_id in (${sql.join(access.bodyIds)}))`
+    : sql<boolean>`false`;
   const meeting = sql<boolean>`exists (select 1 from agenda_item vi join meeting vm on vm.id = vi.meeting_id
-    where vi.id = ${ref('item_id')} and ${visibleMeeting(viewer, 'vm.id', 'vm.status')})`;
+    where vi.id = ${ref('item_id')} and (vm.status = 'published' or ${member}))`;
   const own = access.bodyIds.length > 0 ? sql<boolean>`${ref('body_id')} in (${sql.join(access.bodyIds)})` : sql<boolean>`false`;
   return sql<boolean>`(not ${ref('from_decision')} or ${meeting} or ${own})`;
 }
 
 export function sourceOf(t: string) {
   const ref = (c: string) => sql.ref(`${t}.${c}`);
-  return sql<{ decisionId: number | null; itemId: number; itemNumber: number | null; itemTitle: string; meetingId: number; meetingDate: string | null } | null>`(
+  return sql<DecisionSource | null>`(
     select json_build_object('decisionId', ${ref('decision_id')}, 'itemId', si.id, 'itemNumber', si.number, 'itemTitle', si.title, 'meetingId', sm.id, 'meetingDate', sm.meeting_date)
     from agenda_item si join meeting sm on sm.id = si.meeting_id where si.id = ${ref('item_id')})`;
 }
@@ -91,11 +64,17 @@ export async function resolveDecision(db: Executor, bodyId: number, decisionId: 
 export interface RecommendationFilter {
   bodyId?: number | undefined;
   year?: number | undefined; // the year of the recommending decision
-  itemId?: number | undefined; // made by the decision in this agenda item (for the meeting page and the trace)
+  itemId?: number | undefined; // made by the decision in this agenda item (for the trace)
+  meetingId?: number | undefined; // made by a decision in this meeting (for the protocol page)
   id?: number | undefined;
 }
 
-export async function listRecommendations(db: Db, viewer: Viewer, filter: RecommendationFilter = {}): Promise<RecommendationRecord[]> {
+/** The agenda items of a meeting, for records made by its decisions. */
+export function itemsOf(meetingId: number) {
+  return sql<number>`(select id from agenda_item where meeting_id = ${meetingId})`;
+}
+
+export async function listRecommendations(db: Db, viewer: Viewer, filter: RecommendationFilter = {}): Promise<Recommendation[]> {
   let q = db
     .selectFrom('recommendation as r')
     .selectAll('r')
@@ -106,6 +85,7 @@ export async function listRecommendations(db: Db, viewer: Viewer, filter: Recomm
   if (filter.id !== undefined) q = q.where('r.id', '=', filter.id);
   if (filter.bodyId !== undefined) q = q.where('r.body_id', '=', filter.bodyId);
   if (filter.itemId !== undefined) q = q.where('r.item_id', '=', filter.itemId);
+  if (filter.meetingId !== undefined) q = q.where('r.item_id', 'in', itemsOf(filter.meetingId));
   if (filter.year !== undefined) q = q.where('r.decided_on', '>=', `${filter.year}-01-01`).where('r.decided_on', '<=', `${filter.year}-12-31`);
   const recs = await q.execute();
   if (recs.length === 0) return [];
@@ -146,7 +126,7 @@ export async function listRecommendations(db: Db, viewer: Viewer, filter: Recomm
   });
 }
 
-export async function getRecommendation(db: Db, viewer: Viewer, id: number): Promise<RecommendationRecord | null> {
+export async function getRecommendation(db: Db, viewer: Viewer, id: number): Promise<Recommendation | null> {
   return (await listRecommendations(db, viewer, { id }))[0] ?? null;
 }
 
@@ -261,18 +241,11 @@ export async function recommendationBodyIds(db: Db, id: number): Promise<number[
   return row ? [row.body_id] : [];
 }
 
-export interface HuvudmanAdoption {
-  huvudman: { id: number; name: string; shortName: string; kind: 'region' | 'kommun' };
-  /** Still to decide (not started or in preparation), earliest deadline first; no deadline last. */
-  pending: (AdoptionRecord & { recommendation: Omit<RecommendationRecord, 'adoptions' | 'progress'> })[];
-  decided: (AdoptionRecord & { recommendation: Omit<RecommendationRecord, 'adoptions' | 'progress'> })[];
-}
-
 /** One huvudman's own page: what it still has to decide, and what it has decided. */
-export async function huvudmanAdoption(db: Db, viewer: Viewer, huvudmanId: number): Promise<HuvudmanAdoption | null> {
+export async function huvudmanAdoption(db: Db, viewer: Viewer, huvudmanId: number, filter: { year?: number | undefined } = {}): Promise<HuvudmanAdoption | null> {
   const h = await db.selectFrom('huvudman').select(['id', 'name', 'short_name', 'kind']).where('id', '=', huvudmanId).executeTakeFirst();
   if (!h) return null;
-  const all = await listRecommendations(db, viewer);
+  const all = await listRecommendations(db, viewer, { year: filter.year });
   const mine = all.flatMap(({ adoptions, progress: _p, ...recommendation }) => {
     const a = adoptions.find((x) => x.huvudmanId === huvudmanId);
     return a ? [{ ...a, recommendation }] : [];

@@ -59,6 +59,7 @@ import { draftAccess, readableStatuses, type Viewer } from '../../domain/access.
 import { foldWord, makeSnippet, parseSearchQuery, type ParsedQuery } from '../../domain/search.js';
 import type { Database } from '../schema.js';
 import type { Db } from '../db.js';
+import { maintainTables } from './maintenance.js';
 
 export const SEARCH_TYPES = ['item', 'decision', 'assignment', 'person', 'body', 'document'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -553,24 +554,17 @@ function toHit(r: PageRow, stems: string[], prefixes: string[]): SearchHit {
 let lastMaintenance = 0;
 
 /**
- * Vacuums the search tables and keeps the planner's statistics current (PGlite has no autovacuum;
- * without statistics the planner cannot tell a common word from a rare one, and plans made for a
- * small table go on being used for a large one) and merges GIN's pending list.
+ * Keeps every table's statistics current and vacuums churned tables (maintenance.ts: PGlite has no
+ * autovacuum; without statistics the planner cannot tell a common word from a rare one, and plans
+ * made for a small table go on being used for a large one), then merges GIN's pending list.
  * Cheap to call often: it looks at most once a minute and works only when much has changed.
  */
 export async function maintainSearchIndex(db: Db, opts: { force?: boolean } = {}): Promise<boolean> {
   const now = Date.now();
   if (!opts.force && now - lastMaintenance < 60_000) return false;
   lastMaintenance = now;
-  const row = await sql<{ mods: number; live: number }>`
-    select coalesce(n_mod_since_analyze, 0)::float8 as mods, coalesce(n_live_tup, 0)::float8 as live
-    from pg_stat_user_tables where relname = 'search_doc'`.execute(db);
-  const stat = row.rows[0];
-  if (!opts.force && stat && stat.mods < 500 + 0.1 * stat.live) return false;
-  // PGlite has no autovacuum either: search_stale is emptied by every write and would keep its dead rows
-  await sql`vacuum search_stale`.execute(db);
-  await sql`analyze search_doc`.execute(db);
-  await sql`analyze search_word`.execute(db);
+  const done = await maintainTables(db, opts);
+  if (!opts.force && !done.analyzed.includes('search_doc')) return done.analyzed.length > 0;
   await sql`select gin_clean_pending_list('search_doc_tsv'::regclass), gin_clean_pending_list('search_doc_title_tsv'::regclass), gin_clean_pending_list('search_word_trgm'::regclass)`.execute(db);
   return true;
 }

@@ -1,4 +1,5 @@
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { signInLink } from '../pages/LoginPage';
 import { send } from '../api';
 import { canImport, useAuth } from '../auth';
 import { svAuth, svImport } from '../i18n/sv';
@@ -6,9 +7,10 @@ import { svAuth, svImport } from '../i18n/sv';
 export function AccountNav() {
   const { me, refresh } = useAuth();
   const navigate = useNavigate();
+  const here = useLocation();
   if (!me) return null;
   if (!me.account) {
-    return <Link to="/logga-in" className="account-nav__link">{svAuth.signIn}</Link>;
+    return <Link to={here.pathname === '/logga-in' ? '/logga-in' : signInLink(here.pathname + here.search)} className="account-nav__link">{svAuth.signIn}</Link>;
   }
   const signOut = async () => {
     await send('POST', '/api/auth/logout').catch(() => undefined);

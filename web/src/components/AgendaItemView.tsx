@@ -2,13 +2,15 @@ import type { AgendaItem } from '../../../src/domain/model';
 import { Link } from 'react-router';
 import { sv, svDocs, svTrace } from '../i18n/sv';
 import { ItemText } from './ItemText';
+import { ItemFollowUp, type ItemFollowUps } from './ItemFollowUp';
 
 export function itemAnchor(item: AgendaItem): string {
   return `punkt-${item.number ?? item.id}`;
 }
 
-export function AgendaItemView({ item, meetingId }: { item: AgendaItem; meetingId: number }) {
+export function AgendaItemView({ item, meetingId, followUp }: { item: AgendaItem; meetingId: number; followUp?: ItemFollowUps }) {
   const headingId = `${itemAnchor(item)}-rubrik`;
+  const followedUp = item.assignments.length > 0 || (followUp !== undefined && (followUp.recommendations.length > 0 || followUp.costSplits.length > 0));
   return (
     <article className="item" id={itemAnchor(item)} aria-labelledby={headingId}>
       <h3 id={headingId} className="item__title">
@@ -64,10 +66,11 @@ export function AgendaItemView({ item, meetingId }: { item: AgendaItem; meetingI
           </ul>
         </section>
       )}
+      {followUp && <ItemFollowUp followUp={followUp} itemNumber={item.number} />}
       {item.decisions.length > 0 && item.number !== null && (
         <p className="item__trace"><a href={`/api/meetings/${meetingId}/extract.pdf?items=${item.number}`}>{svDocs.extract}<span className="visually-hidden">: § {item.number}</span></a></p>
       )}
-      {item.assignments.length > 0 && <p className="item__trace"><Link to={`/arenden/${item.id}`}>{svTrace.link}<span className="visually-hidden">: {item.title}</span></Link></p>}
+      {followedUp && <p className="item__trace"><Link to={`/arenden/${item.id}`}>{svTrace.link}<span className="visually-hidden">: {item.title}</span></Link></p>}
     </article>
   );
 }

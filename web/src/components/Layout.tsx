@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { sv, svAdoption, svFollowUp } from '../i18n/sv';
+import { sv, svAdoption, svDashboard, svFollowUp, svVerify } from '../i18n/sv';
 import { AccountNav } from './AccountNav';
 import { SearchBox } from './SearchBox';
 
@@ -31,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <li><NavLink to="/" end>{sv.nav.bodies}</NavLink></li>
               <li><NavLink to="/uppdrag">{svFollowUp.nav}</NavLink></li>
               <li><NavLink to="/rekommendationer">{svAdoption.nav}</NavLink></li>
+              <li><NavLink to="/uppfoljning">{svDashboard.nav}</NavLink></li>
             </ul>
           </nav>
           <SearchBox />
@@ -40,7 +41,10 @@ export function Layout({ children }: { children: ReactNode }) {
       <main id="innehall" ref={main} tabIndex={-1}>
         {children}
       </main>
-      <footer className="site-footer"><p>{sv.footer}</p></footer>
+      <footer className="site-footer">
+        <p>{sv.footer}</p>
+        <p><Link to="/verifiera">{svVerify.nav}</Link> · <a href="/feeds/protocols.atom" type="application/atom+xml">{svVerify.allFeed}</a></p>
+      </footer>
     </>
   );
 }

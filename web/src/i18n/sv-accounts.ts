@@ -39,7 +39,7 @@ export const svAuth = {
   },
   adminPage: {
     title: 'Administration',
-    tabs: { accounts: 'Konton', memberships: 'Medlemskap', duplicates: 'Dubbletter', audit: 'Granskningslogg', people: 'Personuppgifter' },
+    tabs: { accounts: 'Konton', memberships: 'Medlemskap', duplicates: 'Dubbletter', audit: 'Granskningslogg', people: 'Personuppgifter', jobs: 'Jobbkö' },
     duplicates: {
       intro: 'Personer som kan vara samma person skriven på två sätt, till exempel efter OCR-läsning av äldre protokoll. Bekräfta genom att välja vilket namn som ska behållas; alla förekomster flyttas dit. Protokollens text ändras inte.',
       none: 'Inga troliga dubbletter.',

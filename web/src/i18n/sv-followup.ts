@@ -10,6 +10,7 @@ export const svAdoption = {
   symbols: { 'not-started': '○', 'in-preparation': '◐', adopted: '✓', declined: '✕' } as Record<string, string>,
   overdue: 'Försenad',
   body: 'Organ', allBodies: 'Alla organ', year: 'År', allYears: 'Alla år',
+  onlyBody: (name: string) => `Visar bara det som hör till ${name}.`, showAll: 'Visa för alla organ',
   huvudman: 'Huvudman',
   none: 'Inga rekommendationer matchar.',
   exportCsv: 'Ladda ned som CSV', exportXlsx: 'Ladda ned som Excel (XLSX)',
@@ -37,6 +38,7 @@ export const svAdoption = {
   huvudmanTitle: (name: string) => `${name}: rekommendationer att besluta om`,
   pending: 'Att besluta', pendingNone: 'Inget kvar att besluta.', decided: 'Beslutat', decidedNone: 'Inga beslut registrerade ännu.',
   overdueSince: (d: string) => `Försenad – sista dag var ${d}`,
+  decidedIn: (year: string) => `Rekommendationer beslutade ${year}.`,
 };
 
 export const svCostSplit = {
@@ -83,7 +85,7 @@ export const svRegister = {
   title: 'Styrdokument',
   intro: 'Överenskommelser, strategier, riktlinjer och rutiner med alla versioner: vem som beslutade, när de gäller, när de ska revideras och hur huvudmännen har antagit dem.',
   kind: 'Typ', allKinds: 'Alla typer', owner: 'Förvaltas av', current: 'Gällande version', none: 'Inga styrdokument matchar.', noCurrent: 'Ingen gällande version',
-  reviewFilter: 'Revision', allReviews: 'Alla', reviewSoon: 'Inom 90 dagar eller försenad', nextReview: 'Nästa revision',
+  reviewFilter: 'Revision', allReviews: 'Alla', reviewSoon: 'Inom 90 dagar eller försenad', reviewOverdue: 'Försenad', nextReview: 'Nästa revision',
   review: { none: 'Ingen revision planerad', ok: 'Planerad', soon: 'Snart', overdue: 'Försenad' } as Record<string, string>,
   back: 'Alla styrdokument',
   versions: 'Versioner', version: 'Version', decidedBy: 'Beslutad av', decidedOn: 'Beslutsdatum', validFrom: 'Gäller från', validTo: 'Gäller till', file: 'Fil', adoption: 'Antagande',

@@ -81,6 +81,7 @@ export const svFollowUp = {
   allBodies: 'Alla organ',
   status: 'Status',
   allStatuses: 'Alla',
+  huvudman: 'Till huvudman', allHuvudman: 'Alla', year: 'Givet år', allYears: 'Alla år',
   statuses: { unconfirmed: 'Ej bekräftat', open: 'Pågår', reported: 'Återrapporterat', done: 'Klart', withdrawn: 'Återkallat', overdue: 'Försenat' } as Record<string, string>,
   from: 'Från', to: 'Till', task: 'Uppdrag', due: 'Återrapportering', source: 'Beslut',
   overdue: 'Försenat',

@@ -122,3 +122,5 @@ export * from './sv-meetings';
 export * from './sv-followup';
 export * from './sv-justering';
 export * from './sv-dashboard';
+export * from './sv-votes';
+export * from './sv-jobs';

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { BodySummary } from '../../../src/domain/model';
+import type { HuvudmanRef } from '../../../src/domain/follow-up-views';
+import { YearOptions } from './followup/filters';
 import { ApiFailure, send, useApi } from '../api';
 import { useAuth } from '../auth';
 import { canEditBody } from '../permissions';
@@ -21,9 +23,12 @@ export function AssignmentsPage() {
   const [params, setParams] = useSearchParams();
   const body = params.get('organ') ?? '';
   const status = params.get('status') ?? '';
-  const query = new URLSearchParams({ ...(body ? { body } : {}), ...(status ? { status } : {}) }).toString();
+  const huvudman = params.get('huvudman') ?? '';
+  const year = params.get('ar') ?? '';
+  const query = new URLSearchParams({ ...(body ? { body } : {}), ...(huvudman ? { huvudman } : {}), ...(year ? { year } : {}), ...(status ? { status } : {}) }).toString();
   const [list, reload] = useApi<Assignment[]>(`/api/assignments${query ? `?${query}` : ''}`);
   const [bodies] = useApi<BodySummary[]>('/api/bodies');
+  const [partners] = useApi<HuvudmanRef[]>('/api/huvudman');
   const [error, setError] = useState<string | null>(null);
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -55,6 +60,16 @@ export function AssignmentsPage() {
         <select id="f-status" value={status} onChange={(e) => setFilter('status', e.target.value)}>
           <option value="">{t.allStatuses}</option>
           {Object.entries(t.statuses).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+        </select>
+        <label htmlFor="f-huvudman">{t.huvudman}</label>
+        <select id="f-huvudman" value={huvudman} onChange={(e) => setFilter('huvudman', e.target.value)}>
+          <option value="">{t.allHuvudman}</option>
+          {partners.state === 'ready' && partners.data.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+        </select>
+        <label htmlFor="f-year">{t.year}</label>
+        <select id="f-year" value={year} onChange={(e) => setFilter('ar', e.target.value)}>
+          <option value="">{t.allYears}</option>
+          <YearOptions />
         </select>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}

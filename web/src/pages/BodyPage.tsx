@@ -3,7 +3,7 @@ import type { BodySummary, MeetingSummary } from '../../../src/domain/model';
 import { useApi } from '../api';
 import { Load, usePageTitle } from '../components/States';
 import { capitalise, longDate, timeRange } from '../format';
-import { sv, svEdit } from '../i18n/sv';
+import { sv, svDashboard, svEdit, svVerify } from '../i18n/sv';
 import { BodyInbox } from '../components/BodyInbox';
 
 export function BodyPage() {
@@ -21,12 +21,15 @@ function BodyView({ body, year }: { body: BodySummary; year: string | null }) {
   return (
     <>
       <h1>{body.name}</h1>
+      {/* React places this in the document head: feed readers find the body's feed from its page. */}
+      <link rel="alternate" type="application/atom+xml" title={svVerify.feed(body.name)} href={`/feeds/${body.slug}.atom`} />
       <p className="lead">
         {sv.bodyKinds[body.kind]}
         {body.shortName && <> · {body.shortName}</>}
       </p>
       <p>
         <Link to={`/organ/${body.slug}/arsplan/${year && year !== 'okant' ? year : new Date().getFullYear()}`}>{svEdit.yearPlan.link}</Link>
+        {' · '}<Link to={`/uppfoljning?organ=${body.id}`}>{svDashboard.linkFor(body.name)}</Link>
       </p>
       <BodyInbox bodyId={body.id} />
       {body.names.length > 1 && (

@@ -5,6 +5,16 @@ import { useAuth } from '../auth';
 import { usePageTitle } from '../components/States';
 import { svAuth } from '../i18n/sv';
 
+/** Where to go after signing in: a path on this site only (never another origin, never `//host`). */
+export function returnPath(wanted: string | null): string {
+  return wanted && wanted.startsWith('/') && !wanted.startsWith('//') && !wanted.startsWith('/\\') ? wanted : '/';
+}
+
+/** The sign-in page, coming back here afterwards. */
+export function signInLink(here: string): string {
+  return `/logga-in?till=${encodeURIComponent(here)}`;
+}
+
 export function LoginPage() {
   usePageTitle(svAuth.login.title);
   const { me, refresh } = useAuth();
@@ -21,7 +31,7 @@ export function LoginPage() {
     try {
       await send('POST', '/api/auth/login', { email: form.get('email'), password: form.get('password') });
       await refresh();
-      navigate('/');
+      navigate(returnPath(params.get('till')));
     } catch (err) {
       setError(err instanceof ApiFailure ? err.message : String(err));
     } finally {

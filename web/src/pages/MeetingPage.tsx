@@ -3,10 +3,12 @@ import type { Protocol } from '../../../src/domain/model';
 import { useApi } from '../api';
 import { Load, usePageTitle } from '../components/States';
 import { Attendance } from '../components/Attendance';
-import { AgendaItemView, itemAnchor } from '../components/AgendaItemView';
+import { SealInfo } from '../components/SealInfo';
+import { itemAnchor } from '../components/AgendaItemView';
+import { AgendaItems } from '../components/AgendaItems';
 import { capitalise, longDate, timeRange } from '../format';
-import { sv, svDocs, svEdit } from '../i18n/sv';
-import { useAuth } from '../auth';
+import { sv, svDocs, svEdit, svJustering } from '../i18n/sv';
+import { useAuth, type Me } from '../auth';
 import { canEditBody } from '../permissions';
 
 export function MeetingPage() {
@@ -31,6 +33,7 @@ function ProtocolView({ protocol: p }: { protocol: Protocol }) {
         </p>
       )}
       {editable && <p><Link className="button-link" to={`/moten/${p.id}/redigera`}>{svEdit.editor.link}</Link></p>}
+      {showsJustering(p, me) && <p><Link to={`/moten/${p.id}/justering`}>{svJustering.link}</Link></p>}
       {p.status !== 'published' && <p className="notice notice--warning">{sv.status[p.status]}</p>}
       <header className="protocol__header">
         <h1>
@@ -59,6 +62,7 @@ function ProtocolView({ protocol: p }: { protocol: Protocol }) {
           </aside>
         )}
       </header>
+      {p.status === 'published' && <SealInfo meetingId={p.id} />}
 
       <Attendance attendance={p.attendance} />
 
@@ -77,7 +81,7 @@ function ProtocolView({ protocol: p }: { protocol: Protocol }) {
 
       <section aria-labelledby="arenden" className="agenda">
         <h2 id="arenden">{sv.meeting.agenda}</h2>
-        {p.agenda.length === 0 ? <p>{sv.meeting.noItems}</p> : p.agenda.map((item) => <AgendaItemView key={item.id} item={item} meetingId={p.id} />)}
+        {p.agenda.length === 0 ? <p>{sv.meeting.noItems}</p> : <AgendaItems agenda={p.agenda} meetingId={p.id} />}
       </section>
 
       {p.nextMeetings.length > 0 && (
@@ -114,6 +118,14 @@ function ProtocolView({ protocol: p }: { protocol: Protocol }) {
       )}
     </article>
   );
+}
+
+/** The justering page is for the body's secretaries (from the draft on) and members (once it is sent). */
+function showsJustering(p: Protocol, me: Me | null): boolean {
+  const account = me?.account;
+  if (p.origin !== 'native' || !account) return false;
+  if (p.bodies.some((b) => canEditBody(me, b.id))) return ['draft', 'justering', 'signed', 'published'].includes(p.status);
+  return p.bodies.some((b) => account.bodies[String(b.id)]) && ['justering', 'signed', 'published'].includes(p.status);
 }
 
 /** A signing time as Swedes read it: 2022-03-21 13:40, Swedish time. */

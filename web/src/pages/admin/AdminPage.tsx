@@ -8,8 +8,9 @@ import { MembershipsTab } from './MembershipsTab';
 import { AuditTab } from './AuditTab';
 import { PeopleTab } from './PeopleTab';
 import { DuplicatesTab } from './DuplicatesTab';
+import { JobsTab } from './JobsTab';
 
-const TABS = ['accounts', 'memberships', 'duplicates', 'audit', 'people'] as const;
+const TABS = ['accounts', 'memberships', 'duplicates', 'audit', 'people', 'jobs'] as const;
 type Tab = (typeof TABS)[number];
 
 export function AdminPage() {
@@ -56,6 +57,7 @@ export function AdminPage() {
         {tab === 'duplicates' && <DuplicatesTab />}
         {tab === 'audit' && <AuditTab />}
         {tab === 'people' && <PeopleTab />}
+        {tab === 'jobs' && <JobsTab />}
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import { sv, svEdit } from '../../i18n/sv';
 import { ConflictPanel } from './ConflictPanel';
 import type { EditorItem } from './types';
 import { useAutosave } from './useAutosave';
+import { VotesPanel } from './VotesPanel';
 
 const t = svEdit.editor.item;
 type Outcome = 'informed' | 'filed' | 'referred-back' | 'withdrawn';
@@ -119,6 +120,8 @@ export function ItemEditor({ meetingId, bodyName, bodies, initial, onRemoved, on
           <button type="button" className="small" onClick={() => addOutcome('referred-back')}>{t.outcome['referred-back']}</button>
         </div>
       </fieldset>
+
+      {item.kind !== 'information' && <VotesPanel meetingId={meetingId} itemId={item.id} />}
 
       <fieldset className="subform">
         <legend>{t.assignments}</legend>

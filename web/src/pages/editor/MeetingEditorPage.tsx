@@ -4,7 +4,7 @@ import type { BodySummary } from '../../../../src/domain/model';
 import { ApiFailure, send, useApi } from '../../api';
 import { Load, usePageTitle } from '../../components/States';
 import { capitalise, longDate } from '../../format';
-import { sv, svEdit } from '../../i18n/sv';
+import { sv, svEdit, svJustering } from '../../i18n/sv';
 import { AgendaList } from './AgendaList';
 import { AttendanceEditor } from './AttendanceEditor';
 import { HeaderForm } from './HeaderForm';
@@ -59,6 +59,7 @@ function Editor({ state, reload, bodies }: { state: EditorState; reload: () => v
       <h1>{bodyName}: {m.date ? capitalise(longDate(m.date)) : sv.meeting.dateUnknown}</h1>
       <p className="lead">{sv.status[m.status]}{!m.inYearPlan && <> · <strong>{t.outsidePlan}</strong></>}</p>
       {!m.editable && <p className="notice notice--warning">{t.frozen}</p>}
+      {m.origin === 'native' && m.status !== 'planned' && <p><Link to={`/moten/${m.id}/justering`}>{svJustering.link}</Link></p>}
       {message && <p className="form-error" role="alert">{message}</p>}
       {m.editable && (
         <>

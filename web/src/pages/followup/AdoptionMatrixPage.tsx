@@ -6,7 +6,7 @@ import { Load, usePageTitle } from '../../components/States';
 import { svAdoption as t, svFunds, svRegister } from '../../i18n/sv';
 import { AdoptionStatusText } from './AdoptionStatusText';
 import { YearOptions, editableBodies } from './filters';
-import type { HuvudmanRef, Recommendation } from './types';
+import type { HuvudmanRef, Recommendation } from '../../../../src/domain/follow-up-views';
 
 // Huvudmän × recommendations. A real table: column headers are the recommendations, row headers
 // the huvudmän, and every cell says its status in words with a symbol.

@@ -1,5 +1,5 @@
 import { svAdoption as t } from '../../i18n/sv';
-import type { AdoptionStatus } from './types';
+import type { AdoptionStatus } from '../../../../src/domain/follow-up-views';
 
 /**
  * A status as symbol and word, never colour alone; the symbol is decoration for screen readers,

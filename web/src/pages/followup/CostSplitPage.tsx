@@ -7,7 +7,7 @@ import { canEditBody } from '../../permissions';
 import { Load, usePageTitle } from '../../components/States';
 import { svAdoption, svCostSplit as t } from '../../i18n/sv';
 import { CostSplitTable } from './CostSplitTable';
-import type { CostSplit } from './types';
+import type { CostSplit } from '../../../../src/domain/follow-up-views';
 
 export function CostSplitPage() {
   const { id = '' } = useParams();

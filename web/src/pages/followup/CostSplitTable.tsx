@@ -1,6 +1,6 @@
 import { formatKronor } from '../../../../src/domain/cost-split';
 import { svCostSplit as t } from '../../i18n/sv';
-import type { CostSplitPart } from './types';
+import type { CostSplitPart } from '../../../../src/domain/follow-up-views';
 
 const number = new Intl.NumberFormat('sv-SE');
 const percent = new Intl.NumberFormat('sv-SE', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -6,7 +6,7 @@ import { useAuth } from '../../auth';
 import { Load, usePageTitle } from '../../components/States';
 import { svAdoption, svCostSplit as t } from '../../i18n/sv';
 import { YearOptions, editableBodies } from './filters';
-import type { CostSplit } from './types';
+import type { CostSplit } from '../../../../src/domain/follow-up-views';
 
 export function CostSplitsPage() {
   usePageTitle(t.title);

@@ -10,7 +10,7 @@ import { Load, usePageTitle } from '../../components/States';
 import { svAdoption, svRegister as t } from '../../i18n/sv';
 import { DecisionPicker } from './DecisionPicker';
 import { ReviewBadge } from './ReviewBadge';
-import type { GoverningDocument } from './types';
+import type { GoverningDocument } from '../../../../src/domain/follow-up-views';
 
 export function DocumentPage() {
   const { id = '' } = useParams();

@@ -6,9 +6,9 @@ import { ApiFailure, send, useApi } from '../../api';
 import { useAuth } from '../../auth';
 import { Load, usePageTitle } from '../../components/States';
 import { svAdoption, svRegister as t } from '../../i18n/sv';
-import { editableBodies } from './filters';
+import { BodyFilterNote, editableBodies } from './filters';
 import { ReviewBadge } from './ReviewBadge';
-import type { GoverningDocument } from './types';
+import type { GoverningDocument } from '../../../../src/domain/follow-up-views';
 
 /** The register: every document with its version in force and when it is to be reviewed. */
 export function DocumentsPage() {
@@ -17,7 +17,8 @@ export function DocumentsPage() {
   const [params, setParams] = useSearchParams();
   const kind = params.get('typ') ?? '';
   const review = params.get('revision') ?? '';
-  const query = new URLSearchParams({ ...(kind ? { kind } : {}), ...(review ? { review } : {}) }).toString();
+  const body = params.get('organ') ?? ''; // from the dashboard: a body's own documents
+  const query = new URLSearchParams({ ...(body ? { body } : {}), ...(kind ? { kind } : {}), ...(review ? { review } : {}) }).toString();
   const [docs, reload] = useApi<GoverningDocument[]>(`/api/governing-documents${query ? `?${query}` : ''}`);
   const [bodies] = useApi<BodySummary[]>('/api/bodies');
   const [creating, setCreating] = useState(false);
@@ -44,8 +45,10 @@ export function DocumentsPage() {
         <select id="d-review" value={review} onChange={(e) => setFilter('revision', e.target.value)}>
           <option value="">{t.allReviews}</option>
           <option value="soon">{t.reviewSoon}</option>
+          <option value="overdue">{t.reviewOverdue}</option>
         </select>
       </form>
+      <BodyFilterNote bodyId={body} bodies={bodies} allHref={`/styrdokument${review ? `?revision=${review}` : ''}`} />
       <Load value={docs} retry={reload}>
         {(list) => list.length === 0 ? <p>{t.none}</p> : (
           <div className="table-wrap">

@@ -9,7 +9,7 @@ import { Load, usePageTitle } from '../../components/States';
 import { svAdoption, svFundEdit as e, svFunds as t } from '../../i18n/sv';
 import { DecisionPicker } from './DecisionPicker';
 import { kr } from './FundsPage';
-import type { FundCall, HuvudmanRef } from './types';
+import type { FundCall, HuvudmanRef } from '../../../../src/domain/follow-up-views';
 
 export function FundCallPage() {
   const { id = '' } = useParams();

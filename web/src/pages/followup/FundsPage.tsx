@@ -6,8 +6,8 @@ import { ApiFailure, send, useApi } from '../../api';
 import { useAuth } from '../../auth';
 import { Load, usePageTitle } from '../../components/States';
 import { svAdoption, svFundEdit, svFunds as t } from '../../i18n/sv';
-import { YearOptions, editableBodies } from './filters';
-import type { FundCall } from './types';
+import { BodyFilterNote, YearOptions, editableBodies } from './filters';
+import type { FundCall } from '../../../../src/domain/follow-up-views';
 
 interface Totals {
   funds: { fund: string; year: number; callsOre: number; askedOre: number; proposedOre: number; grantedOre: number }[];
@@ -21,7 +21,9 @@ export function FundsPage() {
   usePageTitle(t.title);
   const [params, setParams] = useSearchParams();
   const year = params.get('ar') ?? '';
-  const query = year ? `?year=${encodeURIComponent(year)}` : '';
+  const body = params.get('organ') ?? ''; // from the dashboard: the calls a body runs
+  const search = new URLSearchParams({ ...(body ? { body } : {}), ...(year ? { year } : {}) }).toString();
+  const query = search ? `?${search}` : '';
   const { me } = useAuth();
   const [bodies] = useApi<BodySummary[]>('/api/bodies');
   const mine = bodies.state === 'ready' ? editableBodies(me, bodies.data) : [];
@@ -36,11 +38,12 @@ export function FundsPage() {
       {mine.length > 0 && (creating ? <NewCallForm bodies={mine} /> : <p><button type="button" onClick={() => setCreating(true)}>{svFundEdit.newCall}</button></p>)}
       <form className="form inline-form" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="f-year">{t.year}</label>
-        <select id="f-year" value={year} onChange={(e) => setParams(e.target.value ? { ar: e.target.value } : {})}>
+        <select id="f-year" value={year} onChange={(e) => setParams({ ...(body ? { organ: body } : {}), ...(e.target.value ? { ar: e.target.value } : {}) })}>
           <option value="">{t.allYears}</option>
           <YearOptions />
         </select>
       </form>
+      <BodyFilterNote bodyId={body} bodies={bodies} allHref={`/statsbidrag${year ? `?ar=${year}` : ''}`} />
       <Load value={totals} retry={reloadTotals}>
         {(tot) => tot.funds.length === 0 ? null : (
           <>

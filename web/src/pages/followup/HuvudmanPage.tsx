@@ -1,26 +1,27 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api';
 import { Load, usePageTitle } from '../../components/States';
-import { svAdoption as t } from '../../i18n/sv';
+import { svAdoption as t, svDashboard } from '../../i18n/sv';
 import { AdoptionStatusText } from './AdoptionStatusText';
-import type { Adoption, HuvudmanRef, Recommendation } from './types';
-
-type Entry = Adoption & { recommendation: Omit<Recommendation, 'adoptions' | 'progress'> };
+import type { AdoptionEntry as Entry, HuvudmanAdoption } from '../../../../src/domain/follow-up-views';
 
 /** One huvudman's own page: what it still has to decide (earliest deadline first), and what it has. */
 export function HuvudmanPage() {
   const { id = '' } = useParams();
-  const [page, reload] = useApi<{ huvudman: HuvudmanRef; pending: Entry[]; decided: Entry[] }>(`/api/huvudman/${encodeURIComponent(id)}/adoption`);
-  return <Load value={page} retry={reload}>{(p) => <HuvudmanView {...p} />}</Load>;
+  const year = useSearchParams()[0].get('ar') ?? ''; // from the dashboard: recommendations decided that year
+  const [page, reload] = useApi<HuvudmanAdoption>(`/api/huvudman/${encodeURIComponent(id)}/adoption${year ? `?year=${encodeURIComponent(year)}` : ''}`);
+  return <Load value={page} retry={reload}>{(p) => <HuvudmanView {...p} year={year} />}</Load>;
 }
 
-function HuvudmanView({ huvudman, pending, decided }: { huvudman: HuvudmanRef; pending: Entry[]; decided: Entry[] }) {
+function HuvudmanView({ huvudman, pending, decided, year }: HuvudmanAdoption & { year: string }) {
   usePageTitle(t.huvudmanTitle(huvudman.name));
   const title = (e: Entry) => <Link to={`/rekommendationer/${e.recommendation.id}`}>{e.recommendation.title}</Link>;
   return (
     <>
       <p className="breadcrumb"><Link to="/rekommendationer">{t.back}</Link></p>
       <h1>{t.huvudmanTitle(huvudman.name)}</h1>
+      {year && <p className="hint">{t.decidedIn(year)} <Link to={`/huvudman/${huvudman.id}`}>{t.allYears}</Link></p>}
+      <p><Link to={`/uppfoljning?huvudman=${huvudman.id}`}>{svDashboard.linkFor(huvudman.name)}</Link></p>
       <h2>{t.pending}</h2>
       {pending.length === 0 ? <p>{t.pendingNone}</p> : (
         <div className="table-wrap">

@@ -9,7 +9,7 @@ import { svCostSplit as t } from '../../i18n/sv';
 import { CostSplitTable } from './CostSplitTable';
 import { DecisionPicker } from './DecisionPicker';
 import { editableBodies } from './filters';
-import type { CostSplit, CostSplitPart, HuvudmanRef } from './types';
+import type { CostSplit, CostSplitPart, HuvudmanRef } from '../../../../src/domain/follow-up-views';
 
 export function NewCostSplitPage() {
   usePageTitle(t.newTitle);

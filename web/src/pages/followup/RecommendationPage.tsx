@@ -7,7 +7,7 @@ import { Load, usePageTitle } from '../../components/States';
 import { svAdoption as t } from '../../i18n/sv';
 import { AdoptionStatusText } from './AdoptionStatusText';
 import { RECOMMENDATION_KINDS } from '../../../../src/domain/recommendations';
-import type { Adoption, AdoptionStatus, Recommendation } from './types';
+import type { Adoption, AdoptionStatus, Recommendation } from '../../../../src/domain/follow-up-views';
 
 export function RecommendationPage() {
   const { id = '' } = useParams();

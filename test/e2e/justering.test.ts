@@ -1,0 +1,296 @@
+/// <reference lib="dom" />
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launchChromium, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
+
+// From draft to public record: the secretary sends a protocol on justering, the justerare
+// comments, the secretary revises and sends version 2, the justerare and the secretary sign, the
+// chair signs last; the protocol is sealed and published, appears in the body's Atom feed and the
+// OParl API, and the downloaded PDF verifies with `samverka verify` — until one byte is changed.
+//
+// The server runs on a PostgreSQL database of its own, so that the command line can read the
+// same database while the server is running (the embedded database allows one process).
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const DB_NAME = `samverka_e2e_justering_${process.pid}`;
+const DATABASE_URL = (() => {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${DB_NAME}`;
+  return url.toString();
+})();
+const PASSWORDS = { admin: 'administratörens lösenord', sara: 'sekreterarens långa lösenord', jens: 'justerarens långa lösenord', carin: 'ordförandens långa lösenord' };
+
+let server: RunningServer;
+let browser: Browser;
+let meetingId: number;
+const pages: Record<'sara' | 'jens' | 'carin', Page> = {} as never;
+const contexts: BrowserContext[] = [];
+
+function samverka(args: string[], input?: string): { status: number; out: string } {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: server?.dataDir ?? '', DATABASE_URL, LOG_LEVEL: 'warn' },
+    input,
+    encoding: 'utf8',
+  });
+  return { status: res.status ?? -1, out: `${res.stdout}${res.stderr}` };
+}
+
+async function accessible(p: Page) {
+  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+}
+
+async function signIn(email: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/logga-in`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('link', { name: 'Mitt konto' }).waitFor();
+  return page;
+}
+
+/** The API as someone signed in (for setting up what other tests do in the browser). */
+async function apiAs(email: string, password: string) {
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T = unknown>(method: string, url: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${server.url}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+type Item = { id: number; version: number; title: string; standard: string | null; kind: string | null; written: boolean; text: string; proposal: string | null; notes: string; referToBodyId: number | null; presenters: unknown[]; decisions: unknown[]; assignments: unknown[] };
+const itemInput = (i: Item, change: Partial<Item>) => ({
+  version: i.version, title: i.title, kind: i.kind, written: i.written, text: i.text, proposal: i.proposal, notes: i.notes,
+  referToBodyId: i.referToBodyId, presenters: i.presenters, decisions: i.decisions, assignments: i.assignments, ...change,
+});
+
+const outbox = () => {
+  const dir = path.join(server.dataDir, 'outbox');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8')) : [];
+};
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
+  await admin.query(`create database ${DB_NAME}`);
+  await admin.end();
+  server = await startServer({ DATABASE_URL, JOBS: 'off' });
+  const created = samverka(['admin', 'create', '--email', 'admin@region.example', '--name', 'Ada Admin', '--password-stdin'], `${PASSWORDS.admin}\n`);
+  expect(created.status, created.out).toBe(0);
+  const asAdmin = await apiAs('admin@region.example', PASSWORDS.admin);
+  const bodies = await (await fetch(`${server.url}/api/bodies`)).json() as { id: number; slug: string }[];
+  const lsg = bodies.find((b) => b.slug === 'lsg')!.id;
+  const personId = async (name: string) => (await asAdmin<{ id: number; name: string }[]>('GET', `/api/admin/people?q=${encodeURIComponent(name)}`)).find((p) => p.name === name)!.id;
+
+  // Sara, LSG's secretary (Katarina Lindahl in the sample protocols), prepares the meeting.
+  const katarina = await personId('Katarina Lindahl');
+  await asAdmin('POST', '/api/admin/accounts', { email: 'sara@region.example', name: 'Katarina Lindahl', password: PASSWORDS.sara, personId: katarina });
+  await asAdmin('POST', '/api/admin/memberships', { personId: katarina, bodyId: lsg, role: 'sekreterare' });
+  const asSara = await apiAs('sara@region.example', PASSWORDS.sara);
+  ({ meetingId } = await asSara<{ meetingId: number }>('POST', `/api/bodies/${lsg}/meetings`, { date: '2026-03-20', startTime: '09:00', endTime: '12:00', place: 'Teams' }));
+  await asSara('PUT', `/api/meetings/${meetingId}/attendance`, {
+    participants: [
+      { list: 'present', name: 'Carin Nilsson', role: 'ordförande', organization: 'Umeå kommun' },
+      { list: 'present', name: 'Jens Wennberg', organization: 'Region Västerbotten' },
+      { list: 'present', name: 'Moa Brydsten', organization: 'Umeå kommun' },
+      { list: 'official', name: 'Katarina Lindahl', note: 'sekreterare' },
+    ],
+  });
+  const { id: strategyId } = await asSara<{ id: number }>('POST', `/api/meetings/${meetingId}/items`, { title: 'Regional strategi för suicidprevention', kind: 'decision' });
+  const items = (await asSara<{ items: Item[] }>('GET', `/api/meetings/${meetingId}/editor`)).items;
+  const justerare = items.find((i) => i.standard === 'justerare')!;
+  await asSara('PUT', `/api/meetings/${meetingId}/items/${justerare.id}`, itemInput(justerare, { decisions: [{ text: 'Till att jämte ordföranden justera dagens protokoll utsågs Jens Wennberg.', clauses: [] }] }));
+  const strategy = items.find((i) => i.id === strategyId)!;
+  await asSara('PUT', `/api/meetings/${meetingId}/items/${strategyId}`, itemInput(strategy, { text: 'Strategin har reviderats.', decisions: [{ text: '', clauses: ['anta den länsgemensamma strategin'] }] }));
+
+  // The justerare and the chair get accounts.
+  for (const [name, email, password, role] of [['Jens Wennberg', 'jens@region.example', PASSWORDS.jens, 'ledamot'], ['Carin Nilsson', 'carin@kommun.example', PASSWORDS.carin, 'ordförande']] as const) {
+    const id = await personId(name);
+    await asAdmin('POST', '/api/admin/accounts', { email, name, password, personId: id });
+    await asAdmin('POST', '/api/admin/memberships', { personId: id, bodyId: lsg, role });
+  }
+
+  browser = await launchChromium();
+  pages.sara = await signIn('sara@region.example', PASSWORDS.sara);
+  pages.jens = await signIn('jens@region.example', PASSWORDS.jens);
+  pages.carin = await signIn('carin@kommun.example', PASSWORDS.carin);
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
+  await admin.end();
+});
+
+const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
+
+describe('justering: from draft to sealed and published protocol', () => {
+  it('the secretary sends the protocol on justering to the proposed signatories', async () => {
+    const page = pages.sara;
+    await page.goto(`${server.url}/moten/${meetingId}`);
+    await page.getByRole('link', { name: 'Justering och underskrifter' }).click();
+    const table = page.getByRole('table', { name: 'Undertecknare i ordning' });
+    await table.waitFor();
+    const rows = await table.getByRole('row').allTextContents();
+    expect(rows.slice(1).map((r) => r.replace(/\s+/g, ' '))).toEqual([
+      expect.stringMatching(/^1Katarina Lindahl.*Har konto/),
+      expect.stringMatching(/^2Jens Wennberg, Region Västerbotten.*Har konto/),
+      expect.stringMatching(/^3Carin Nilsson, Umeå kommun.*Har konto/),
+    ]);
+    await expect(table.getByLabel('Roll för Jens Wennberg').inputValue()).resolves.toBe('justerare');
+    await accessible(page);
+    await page.getByRole('button', { name: 'Skicka på justering' }).click();
+    await status(page, 'Version 1 är skickad på justering; 3 undertecknare har fått e-post.');
+    await page.getByRole('heading', { name: 'Version 1: Ute på justering' }).waitFor();
+    const mails = outbox();
+    expect(mails).toHaveLength(3);
+    expect(mails.join('\n')).toContain(`/moten/${meetingId}/justering`);
+  });
+
+  it('the justerare reads version 1 and comments; the draft cannot be edited meanwhile', async () => {
+    const page = pages.jens;
+    await page.goto(`${server.url}/moten/${meetingId}/justering`);
+    await page.getByText('kan skriva under i vilken ordning som helst').waitFor();
+    const version = await page.request.get(`${server.url}/api/meetings/${meetingId}/versions/1/protocol.html`);
+    expect((await version.text()).replace(/<[^>]+>/g, '')).toContain('Strategin har reviderats.');
+    await page.getByLabel('Kommentar till sekreteraren').fill('I punkt 4 bör det framgå att strategin gäller 2026–2030.');
+    await page.getByRole('button', { name: 'Skicka kommentar' }).click();
+    await status(page, 'Kommentaren är skickad till sekreteraren.');
+    await page.getByRole('listitem').filter({ hasText: 'gäller 2026–2030' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'justering-justerare.png'), fullPage: true });
+    await accessible(page);
+
+    await pages.sara.goto(`${server.url}/moten/${meetingId}/redigera`);
+    await pages.sara.getByText('Protokollet kan inte längre redigeras.').waitFor();
+    await expect(pages.sara.getByLabel('Nytt ärende').count()).resolves.toBe(0);
+  });
+
+  it('the secretary answers, revises, edits and sends version 2', async () => {
+    const page = pages.sara;
+    await page.goto(`${server.url}/moten/${meetingId}/justering`);
+    await page.getByLabel('Svar till Jens Wennberg').fill('Tack, jag lägger till det.');
+    await page.getByRole('button', { name: 'Svara' }).click();
+    await page.getByText('Tack, jag lägger till det.').waitFor();
+    await page.getByRole('button', { name: 'Revidera protokollet' }).click();
+    await status(page, 'Protokollet är ett utkast igen.');
+
+    await page.getByRole('link', { name: 'Redigera protokollet' }).click();
+    await page.getByRole('button', { name: /^\d+\. Regional strategi för suicidprevention/ }).click();
+    const editor = page.getByRole('article', { name: /Regional strategi för suicidprevention/ });
+    await editor.getByLabel('Ärendets text (protokoll)').fill('Strategin har reviderats. Den gäller 2026–2030.');
+    await editor.getByRole('status').filter({ hasText: /^Sparat$/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole('link', { name: 'Justering och underskrifter' }).click();
+    await page.getByRole('button', { name: 'Skicka version 2 på justering' }).click();
+    await status(page, /Version 2 är skickad på justering/);
+    await page.getByRole('heading', { name: 'Version 2: Ute på justering' }).waitFor();
+    await page.getByRole('heading', { name: 'Version 1: Ersatt av en senare version' }).waitFor();
+    // Version 1 stays readable as it was.
+    const read = async (v: number) => (await (await page.request.get(`${server.url}/api/meetings/${meetingId}/versions/${v}/protocol.html`)).text()).replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    const [v1, v2] = [await read(1), await read(2)];
+    expect(v1).not.toContain('2026–2030');
+    expect(v2).toContain('Den gäller 2026–2030.');
+    await accessible(page);
+  });
+
+  it('the justerare signs after a wrong password, and stays signed in', async () => {
+    const page = pages.jens;
+    await page.goto(`${server.url}/moten/${meetingId}/justering`);
+    await page.getByRole('heading', { name: 'Version 2: Ute på justering' }).waitFor();
+    await page.getByLabel('Ditt lösenord').fill('inte mitt lösenord');
+    await page.getByRole('button', { name: 'Underteckna protokollet' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Lösenordet stämmer inte' }).waitFor();
+    await page.getByLabel('Ditt lösenord').fill(PASSWORDS.jens);
+    await page.getByRole('button', { name: 'Underteckna protokollet' }).click();
+    await status(page, 'Du har undertecknat protokollet.');
+    await page.getByText('Du har undertecknat den här versionen.').waitFor();
+    await page.getByRole('link', { name: 'Mitt konto' }).waitFor();
+  });
+
+  it('the secretary signs', async () => {
+    const page = pages.sara;
+    await page.goto(`${server.url}/moten/${meetingId}/justering`);
+    await page.getByLabel('Ditt lösenord').fill(PASSWORDS.sara);
+    await page.getByRole('button', { name: 'Underteckna protokollet' }).click();
+    await status(page, 'Du har undertecknat protokollet.');
+  });
+
+  it('the chair signs last: the protocol is sealed and published', async () => {
+    const page = pages.carin;
+    await page.goto(`${server.url}/moten/${meetingId}/justering`);
+    const order = await page.getByRole('list', { name: 'Undertecknare' }).first().textContent();
+    expect(order).toMatch(/1\. Katarina Lindahl.*Undertecknat.*2\. Jens Wennberg.*Undertecknat.*3\. Carin Nilsson.*Har inte svarat/s);
+    await page.getByLabel('Ditt lösenord').fill(PASSWORDS.carin);
+    await page.getByRole('button', { name: 'Underteckna protokollet' }).click();
+    await status(page, 'Alla har nu undertecknat. Protokollet är förseglat och publicerat.');
+    await page.getByRole('heading', { name: 'Version 2: Förseglat och publicerat' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'justering-sealed.png'), fullPage: true });
+    await accessible(page);
+
+    // Public now, with its signatures.
+    const protocol = await (await fetch(`${server.url}/api/meetings/${meetingId}`)).json() as { status: string; signatures: { name: string; role: string; method: string }[] };
+    expect(protocol.status).toBe('published');
+    expect(protocol.signatures.map((s) => `${s.role}: ${s.name}`)).toEqual(['sekreterare: Katarina Lindahl', 'justerare: Jens Wennberg', 'ordförande: Carin Nilsson']);
+  });
+
+  it('appears in the OParl API', async () => {
+    const oparl = await fetch(`${server.url}/oparl/v1/meeting/${meetingId}`);
+    expect(oparl.status).toBe(200);
+    const meeting = (await oparl.json()) as { id: string; start?: string };
+    expect(meeting.id).toContain(`/oparl/v1/meeting/${meetingId}`);
+    expect(meeting.start).toContain('2026-03-20');
+  });
+
+  it('appears in the body’s Atom feed', async () => {
+    const feed = await fetch(`${server.url}/feeds/lsg.atom`);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('atom');
+    expect(await feed.text()).toContain(`/moten/${meetingId}`);
+  });
+
+  it('the downloaded sealed PDF verifies; with one byte changed it does not, and says so', async () => {
+    const res = await fetch(`${server.url}/api/meetings/${meetingId}/sealed.pdf`);
+    expect(res.status).toBe(200);
+    const pdf = Buffer.from(await res.arrayBuffer());
+    const file = path.join(SCREENSHOT_DIR, 'justering-sealed.pdf');
+    fs.writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const expected of ['Den gäller 2026–2030.', 'Katarina Lindahl', 'Jens Wennberg', 'Carin Nilsson', 'Samverka-konto, lösenord']) expect(text).toContain(expected);
+
+    const valid = samverka(['verify', file]);
+    expect(valid.status, valid.out).toBe(0);
+    expect(valid.out).toMatch(/^VALID/);
+    expect(valid.out).toContain(`möte ${meetingId}, version 2`);
+    for (const name of ['Katarina Lindahl', 'Jens Wennberg', 'Carin Nilsson']) expect(valid.out).toContain(name);
+
+    // One byte inside the signed content (a stream of the first page), not in the signature itself.
+    const altered = Buffer.from(pdf);
+    const at = altered.indexOf('stream\n') + 40;
+    altered[at] = altered[at]! ^ 0x01;
+    const alteredFile = path.join(SCREENSHOT_DIR, 'justering-altered.pdf');
+    fs.writeFileSync(alteredFile, altered);
+    const invalid = samverka(['verify', alteredFile]);
+    expect(invalid.status, invalid.out).toBe(1);
+    expect(invalid.out).toMatch(/^INVALID/);
+    expect(invalid.out).toContain('Innehållet har ändrats efter förseglingen.');
+  });
+});
