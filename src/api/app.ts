@@ -28,6 +28,10 @@ import { registerPublicationRoutes } from './routes/publication.js';
 import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerVoteRoutes } from './routes/votes.js';
+import { registerWrittenProcedureRoutes } from './routes/written-procedure.js';
+import { registerCasePlanningRoutes } from './routes/case-planning.js';
+import { registerExpeditionRoutes } from './routes/expedition.js';
+import { registerImmediateJusteringRoutes } from './routes/immediate-justering.js';
 import type { Context } from 'hono';
 import { csrfMiddleware, overTls, sessionMiddleware } from './auth/session.js';
 
@@ -63,7 +67,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   const tooLarge = (c: Context) => c.json(errorBody('too_large', 'Begäran är för stor.'), 413);
   const smallBodies = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 64 * 1024, onError: tooLarge });
-  const isUpload = (c: Context) => c.req.method === 'POST' && (c.req.path === '/api/imports' || c.req.path === '/api/verify' || c.req.path.endsWith('/documents'));
+  const isUpload = (c: Context) => c.req.method === 'POST' && (c.req.path === '/api/imports' || c.req.path === '/api/verify' || c.req.path.endsWith('/documents') || c.req.path.endsWith('/written-procedures'));
   app.use('/api/*', (c, next) => (isUpload(c) ? uploads(c, next) : smallBodies(c, next)));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -98,6 +102,10 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}) {
   registerDashboardRoutes(app);
   registerJobRoutes(app);
   registerVoteRoutes(app);
+  registerWrittenProcedureRoutes(app);
+  registerCasePlanningRoutes(app);
+  registerExpeditionRoutes(app);
+  registerImmediateJusteringRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ASSIGNMENT_STATUSES, BODY_KINDS, MEETING_STATUSES } from '../domain/model.js';
 import { itemVotingFields } from './schemas-votes.js';
+import { ImmediateJusteringNoteSchema } from './schemas-immediate.js';
 
 // The API's response shapes; they mirror the domain types in src/domain/model.ts and make the
 // OpenAPI document.
@@ -91,6 +92,7 @@ export const AgendaItemSchema = z
       }),
     ),
     ...itemVotingFields,
+    immediateJustering: ImmediateJusteringNoteSchema.optional().openapi({ description: 'Only on an item justified at once (omedelbart justerad): when, by whom, and the hash of the item as approved' }),
   })
   .openapi('AgendaItem');
 

@@ -13,6 +13,8 @@ import { registerAdoption } from './commands/adoption.js';
 import { registerVerify } from './commands/verify.js';
 import { registerArchive } from './commands/archive.js';
 import { registerWorker } from './commands/worker.js';
+import { registerWrittenDecisions } from './commands/written-decisions.js';
+import { registerExpedition } from './commands/expedition.js';
 
 const program = new Command()
   .name('samverka')
@@ -33,5 +35,7 @@ registerAdoption(program);
 registerVerify(program);
 registerArchive(program);
 registerWorker(program);
+registerWrittenDecisions(program);
+registerExpedition(program);
 
 await program.parseAsync(process.argv);

@@ -2,6 +2,7 @@
 // English word is ours, not theirs.
 
 import type { ProtocolNote, Reservation, Vote } from './votes.js';
+import type { ImmediateJusteringNote } from './immediate-justering.js';
 
 export const BODY_KINDS = ['samverkansgrupp', 'samråd', 'systemledning', 'beredning', 'råd', 'arbetsgrupp', 'referensgrupp'] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
@@ -109,6 +110,7 @@ export interface AgendaItem {
   votes: Vote[]; // omröstningar (./votes.ts)
   reservations: Reservation[];
   protocolNotes: ProtocolNote[]; // protokollsanteckningar
+  immediateJustering?: ImmediateJusteringNote; // only on an item justified at once (omedelbart justerad: ./immediate-justering.ts)
 }
 
 export interface Participant {

@@ -1,6 +1,8 @@
 import type { JobDefinition } from './job.js';
 import { planReminders } from './reminder-planner.js';
 import { sendReminder } from './reminder-sender.js';
+import { closeWrittenQuestion, sendWrittenOutcome, sendWrittenRequest } from './written-procedure.js';
+import { sendExpedition } from './expedition-sender.js';
 
 // The kinds of job the worker knows. A new kind: define it with defineJob (job.ts) and list it here.
 
@@ -12,5 +14,5 @@ export function jobRegistry(defs: JobDefinition[]): JobRegistry {
 
 /** Every kind of job Samverka runs. */
 export function jobKinds(): JobRegistry {
-  return jobRegistry([planReminders, sendReminder]);
+  return jobRegistry([planReminders, sendReminder, sendWrittenRequest, closeWrittenQuestion, sendWrittenOutcome, sendExpedition]);
 }

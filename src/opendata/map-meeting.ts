@@ -5,6 +5,7 @@ import { documentFile, meetingName, renderedFile, sourceFile } from './map-files
 import { OPARL_SCHEMA, type OParlAgendaItem, type OParlLocation, type OParlMeeting } from './schemas.js';
 import { stockholmDateTime, timestamp } from './time.js';
 import { votingProperties } from './map-votes.js';
+import { immediateJusteringProperty } from './map-immediate.js';
 
 // Meeting, AgendaItem and Location. A published meeting is "durchgeführt" (held, protocol released)
 // with its items, participants and files; a planned one is "terminiert" (scheduled) with its date,
@@ -50,6 +51,7 @@ export function agendaItemObject(ctx: MapContext, i: OpenItem, standalone: boole
     ...(i.kind ? { 'samverka:kind': i.kind } : {}),
     ...(i.assignments.length ? { 'samverka:assignments': i.assignments } : {}),
     ...votingProperties(i.voting),
+    ...(i.immediateJustering ? { 'samverka:immediateJustering': immediateJusteringProperty(i.immediateJustering) } : {}),
     created: timestamp(i.created),
     modified: timestamp(i.modified),
     web: ctx.u.web.meeting(i.meetingId),

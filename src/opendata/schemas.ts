@@ -107,6 +107,14 @@ const votingSchemas = {
   'samverka:protocolNotes': z.array(z.strictObject({ name: z.string(), party: z.string().nullable(), text: z.string() })).optional(),
 };
 
+/** Omedelbar justering of the item (samverka: extension; mapped in map-immediate.ts). */
+const ImmediateJusteringSchema = z.strictObject({
+  date: IsoDate,
+  justifiedAt: z.string(),
+  signatories: z.array(z.strictObject({ name: z.string(), role: z.enum(['justerare', 'ordförande']) })),
+  sha256Checksum: z.string(),
+});
+
 const AssignmentSchema = z.strictObject({
   to: z.string(),
   task: z.string(),
@@ -131,6 +139,7 @@ export const AgendaItemSchema = z.strictObject({
   'samverka:kind': z.enum(['decision', 'information']).optional(),
   'samverka:assignments': z.array(AssignmentSchema).optional(),
   ...votingSchemas,
+  'samverka:immediateJustering': ImmediateJusteringSchema.optional(),
 }).openapi('OParlAgendaItem');
 
 export const PaperSchema = z.strictObject({

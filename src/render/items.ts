@@ -6,6 +6,7 @@ import { isInText, layoutDecision, taskPhrase, unstatedAssignments } from './dec
 import { esc, longDate, normalised, paragraphs, wrapText } from './format.js';
 import { SV } from './texts.js';
 import { statementsHtml, votesHtml } from './votes.js';
+import { immediateJusteringHtml } from './immediate-justering.js';
 
 export interface ItemOptions {
   bodyName: string;
@@ -113,7 +114,7 @@ export function itemHtml(item: AgendaItem, opts: ItemOptions): string {
   } else {
     parts.push(textHtml(item.text, item.decisions.filter((d) => !isInText(d, item)).map((d) => d.text)));
     if (isNextMeetingItem(item)) parts.push(nextMeetingsHtml(item, opts.nextMeetings));
-    parts.push(votesHtml(item, opts.bodyName), decisionsHtml(item, opts.bodyName), assignmentsHtml(item), statementsHtml(item));
+    parts.push(votesHtml(item, opts.bodyName), decisionsHtml(item, opts.bodyName), assignmentsHtml(item), statementsHtml(item), immediateJusteringHtml(item));
   }
   return `<article class="item">\n${parts.filter(Boolean).join('\n')}\n</article>`;
 }

@@ -232,3 +232,14 @@ describe('a planned meeting that gets content', () => {
     expect((await new Client(app).get(`/api/meetings/${meetingId}`)).status).toBe(404);
   });
 });
+
+describe('a planned meeting that is moved', () => {
+  it('stays planned and public: its date, time and place are what the year plan shows anyway', async () => {
+    const plan = await secretary.post(`/api/bodies/${lsg}/year-plan`, { year: 2027, meetings: [{ date: '2027-10-08', place: 'Umeå' }] });
+    const meetingId = plan.body.created[0] as number;
+    const moved = await secretary.request('PATCH', `/api/meetings/${meetingId}`, { version: 1, date: '2027-10-15', place: 'Lycksele' });
+    expect(moved.status).toBe(200);
+    const seen = await new Client(app).get(`/api/meetings/${meetingId}`);
+    expect([seen.status, seen.body.status, seen.body.date]).toEqual([200, 'planned', '2027-10-15']);
+  });
+});

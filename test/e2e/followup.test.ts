@@ -3,8 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { cli, launchChromium, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
+import { ADMIN_EMAIL, apiSession, bodyIdOf, createAdmin, createMemberAccount, expectAccessible, launchChromium, SCREENSHOT_DIR, signInInBrowser, startServer, type RunningServer } from './harness.js';
 
 // The follow-up issue's chain, as Länssamverkansgruppen's secretary: an assignment to Beredning
 // barn och unga due at the next meeting comes back on that meeting's agenda, is reported back and
@@ -16,6 +15,7 @@ import { cli, launchChromium, SCREENSHOT_DIR, startServer, type RunningServer } 
 // through the editor's UI in secretary.test.ts; here they are the same API calls the editor makes,
 // so that this file walks the rest of the chain in the browser without repeating that.
 
+const ADMIN_PASSWORD = 'administratörens lösenord';
 const PASSWORD = 'sekreterarens långa lösenord';
 const TASK = 'Följa implementeringen och återrapportera';
 const STRATEGY = 'Länsgemensam strategi för suicidprevention';
@@ -27,11 +27,6 @@ let lsg: number;
 let february: { meetingId: number; itemId: number };
 let april: number;
 const consoleErrors: string[] = [];
-
-async function accessible(p: Page) {
-  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
-}
 
 /** The API as the signed-in browser's pages call it: its session cookie and CSRF token. */
 async function api<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
@@ -46,28 +41,17 @@ const bodyRows = (table: Locator) => table.locator('tbody tr');
 
 beforeAll(async () => {
   server = await startServer({}, (dataDir) => {
-    cli(dataDir, ['admin', 'create', '--email', 'admin@region.example', '--name', 'Ada Admin', '--password-stdin'], 'administratörens lösenord\n');
+    createAdmin(dataDir, ADMIN_PASSWORD);
   });
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@region.example', password: 'administratörens lösenord' }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const admin = (method: string, url: string, body: unknown) =>
-    fetch(`${server.url}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
-  const people = (await (await fetch(`${server.url}/api/admin/people?q=Katarina`, { headers: { cookie } })).json()) as { id: number }[];
-  const bodies = (await (await fetch(`${server.url}/api/bodies`)).json()) as { id: number; slug: string }[];
-  lsg = bodies.find((b) => b.slug === 'lsg')!.id;
-  await admin('POST', '/api/admin/accounts', { email: 'sara@region.example', name: 'Sara Sekreterare', password: PASSWORD, personId: people[0]!.id });
-  await admin('POST', '/api/admin/memberships', { personId: people[0]!.id, bodyId: lsg, role: 'sekreterare' });
+  lsg = await bodyIdOf(server.url, 'lsg');
+  const admin = await apiSession(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await createMemberAccount(admin, { email: 'sara@region.example', name: 'Sara Sekreterare', password: PASSWORD, person: 'Katarina Lindahl', bodyId: lsg, role: 'sekreterare' });
   browser = await launchChromium();
   page = await (await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
-  await page.goto(`${server.url}/logga-in`);
-  await page.getByLabel('E-postadress').fill('sara@region.example');
-  await page.getByLabel('Lösenord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('link', { name: 'Mitt konto' }).waitFor();
+  await signInInBrowser(page, server.url, 'sara@region.example', PASSWORD);
 });
 afterAll(async () => {
   await browser?.close();
@@ -110,7 +94,7 @@ describe('follow-up, from the decision to the last huvudman', () => {
     await expect(row.textContent()).resolves.toMatch(/återrapporterat 2026-04-17, § \d+/);
     await row.getByRole('button', { name: /^Klart/ }).click();
     await row.getByRole('cell', { name: 'Klart', exact: true }).waitFor();
-    await accessible(page);
+    await expectAccessible(page);
   });
 
   it('follows the whole chain on the decision trace page', async () => {
@@ -127,7 +111,7 @@ describe('follow-up, from the decision to the last huvudman', () => {
     await expect(reported.textContent()).resolves.toContain('Fredag 17 april 2026');
     await expect(reported.textContent()).resolves.toContain('anse uppdraget slutfört');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'followup-trace.png'), fullPage: true });
-    await accessible(page);
+    await expectAccessible(page);
   });
 
   it('records the recommendation the February decision made, and sees it under that item in the protocol', async () => {
@@ -139,12 +123,12 @@ describe('follow-up, from the decision to the last huvudman', () => {
     await page.getByLabel('Sista dag').fill('2027-06-30');
     await page.getByRole('button', { name: 'Registrera' }).click();
     await page.getByRole('heading', { level: 1, name: STRATEGY }).waitFor();
-    await accessible(page);
+    await expectAccessible(page);
 
     await page.getByRole('link', { name: /^Protokoll 2026-02-20, § \d+/ }).click();
     const followUp = page.getByRole('region', { name: /^Rekommendationer till huvudmännen, punkt \d+/ });
     await expect(followUp.getByRole('link').textContent()).resolves.toBe(`${STRATEGY}: 0 av 16 har antagit`);
-    await accessible(page);
+    await expectAccessible(page);
     await followUp.getByRole('link').click();
   });
 
@@ -174,7 +158,7 @@ describe('follow-up, from the decision to the last huvudman', () => {
     }
     expect(onPage.filter((r) => r[1] === '✓ Antagen').map((r) => r[0]).sort()).toEqual([...ADOPTERS].sort());
     expect(onPage).toHaveLength(16);
-    await accessible(page);
+    await expectAccessible(page);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ned som Excel (XLSX)' }).click()]);
     const workbook = new ExcelJS.Workbook();
@@ -197,7 +181,7 @@ describe('follow-up, from the decision to the last huvudman', () => {
     await page.locator('.dashboard-chart svg').first().waitFor(); // the chart drew (and the table says the same)
     expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'followup-dashboard.png'), fullPage: true });
-    await accessible(page);
+    await expectAccessible(page);
     const dashboard = page.url();
     const phone = await page.context().newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
@@ -237,12 +221,12 @@ describe('follow-up, from the decision to the last huvudman', () => {
     await page.goto(dashboard);
     await page.getByLabel('Visa uppföljning för').selectOption({ label: 'Umeå kommun' });
     await page.getByRole('heading', { level: 1, name: 'Uppföljning: Umeå kommun' }).waitFor();
-    await accessible(page);
+    await expectAccessible(page);
     const own = page.getByRole('table', { name: 'Umeå kommuns beslut om rekommendationerna' });
     await own.getByRole('link', { name: /^1 Antagen/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Umeå kommun: rekommendationer att besluta om' }).waitFor();
     const decided = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Lokalt beslutsdatum' }) });
     await expect(bodyRows(decided).count()).resolves.toBe(1);
-    await accessible(page);
+    await expectAccessible(page);
   });
 });

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -84,3 +86,64 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const SCREENSHOT_DIR = path.join(os.tmpdir(), 'samverka-screenshots');
+
+/** No WCAG 2.1 A/AA violations on the page as it stands (axe); a failure names each rule and its elements. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+}
+
+/** Signs in on the login page as a user does, and waits until the page shows the account. */
+export async function signInInBrowser(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/logga-in`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('link', { name: 'Mitt konto' }).waitFor();
+}
+
+export const ADMIN_EMAIL = 'admin@region.example';
+
+/** Creates the administrator Ada Admin with the CLI, as the README says; returns what the CLI printed. */
+export function createAdmin(dataDir: string, password: string): string {
+  return cli(dataDir, ['admin', 'create', '--email', ADMIN_EMAIL, '--name', 'Ada Admin', '--password-stdin'], `${password}\n`);
+}
+
+export interface ApiSession {
+  cookie: string;
+  csrfToken: string;
+  /** Calls the API as the signed-in account: the parsed answer (undefined when empty); throws on an error status. */
+  api<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+/** Signs in over the API (POST /api/auth/login), for setting up what the browser then does. */
+export async function apiSession(url: string, email: string, password: string): Promise<ApiSession> {
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (!login.ok) throw new Error(`sign-in as ${email}: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const api = async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return { cookie, csrfToken, api };
+}
+
+/** The id of a body, by its slug (`lsg`). */
+export async function bodyIdOf(url: string, slug: string): Promise<number> {
+  const bodies = (await (await fetch(`${url}/api/bodies`)).json()) as { id: number; slug: string }[];
+  const body = bodies.find((b) => b.slug === slug);
+  if (!body) throw new Error(`no body with the slug ${slug}`);
+  return body.id;
+}
+
+/** As an administrator: an account for a person in the register (found by full name) and a membership of a body. */
+export async function createMemberAccount(admin: ApiSession, m: { email: string; name: string; password: string; person: string; bodyId: number; role: string }): Promise<void> {
+  const people = await admin.api<{ id: number; name: string }[]>('GET', `/api/admin/people?q=${encodeURIComponent(m.person)}`);
+  const personId = people.find((p) => p.name === m.person)?.id;
+  if (personId === undefined) throw new Error(`no person named ${m.person}`);
+  await admin.api('POST', '/api/admin/accounts', { email: m.email, name: m.name, password: m.password, personId });
+  await admin.api('POST', '/api/admin/memberships', { personId, bodyId: m.bodyId, role: m.role });
+}

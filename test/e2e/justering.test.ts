@@ -5,8 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { launchChromium, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
+import { ADMIN_EMAIL, apiSession, bodyIdOf, createMemberAccount, expectAccessible, launchChromium, SCREENSHOT_DIR, signInInBrowser, startServer, type RunningServer } from './harness.js';
 
 // From draft to public record: the secretary sends a protocol on justering, the justerare
 // comments, the secretary revises and sends version 2, the justerare and the secretary sign, the
@@ -42,34 +41,12 @@ function samverka(args: string[], input?: string): { status: number; out: string
   return { status: res.status ?? -1, out: `${res.stdout}${res.stderr}` };
 }
 
-async function accessible(p: Page) {
-  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
-}
-
 async function signIn(email: string, password: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${server.url}/logga-in`);
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill(password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('link', { name: 'Mitt konto' }).waitFor();
+  await signInInBrowser(page, server.url, email, password);
   return page;
-}
-
-/** The API as someone signed in (for setting up what other tests do in the browser). */
-async function apiAs(email: string, password: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T = unknown>(method: string, url: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
 }
 
 type Item = { id: number; version: number; title: string; standard: string | null; kind: string | null; written: boolean; text: string; proposal: string | null; notes: string; referToBodyId: number | null; presenters: unknown[]; decisions: unknown[]; assignments: unknown[] };
@@ -90,18 +67,15 @@ beforeAll(async () => {
   await admin.query(`create database ${DB_NAME}`);
   await admin.end();
   server = await startServer({ DATABASE_URL, JOBS: 'off' });
-  const created = samverka(['admin', 'create', '--email', 'admin@region.example', '--name', 'Ada Admin', '--password-stdin'], `${PASSWORDS.admin}\n`);
+  // Created in the server's PostgreSQL database while it runs (createAdmin writes an embedded data directory before the start).
+  const created = samverka(['admin', 'create', '--email', ADMIN_EMAIL, '--name', 'Ada Admin', '--password-stdin'], `${PASSWORDS.admin}\n`);
   expect(created.status, created.out).toBe(0);
-  const asAdmin = await apiAs('admin@region.example', PASSWORDS.admin);
-  const bodies = await (await fetch(`${server.url}/api/bodies`)).json() as { id: number; slug: string }[];
-  const lsg = bodies.find((b) => b.slug === 'lsg')!.id;
-  const personId = async (name: string) => (await asAdmin<{ id: number; name: string }[]>('GET', `/api/admin/people?q=${encodeURIComponent(name)}`)).find((p) => p.name === name)!.id;
+  const asAdmin = await apiSession(server.url, ADMIN_EMAIL, PASSWORDS.admin);
+  const lsg = await bodyIdOf(server.url, 'lsg');
 
   // Sara, LSG's secretary (Katarina Lindahl in the sample protocols), prepares the meeting.
-  const katarina = await personId('Katarina Lindahl');
-  await asAdmin('POST', '/api/admin/accounts', { email: 'sara@region.example', name: 'Katarina Lindahl', password: PASSWORDS.sara, personId: katarina });
-  await asAdmin('POST', '/api/admin/memberships', { personId: katarina, bodyId: lsg, role: 'sekreterare' });
-  const asSara = await apiAs('sara@region.example', PASSWORDS.sara);
+  await createMemberAccount(asAdmin, { email: 'sara@region.example', name: 'Katarina Lindahl', password: PASSWORDS.sara, person: 'Katarina Lindahl', bodyId: lsg, role: 'sekreterare' });
+  const asSara = (await apiSession(server.url, 'sara@region.example', PASSWORDS.sara)).api;
   ({ meetingId } = await asSara<{ meetingId: number }>('POST', `/api/bodies/${lsg}/meetings`, { date: '2026-03-20', startTime: '09:00', endTime: '12:00', place: 'Teams' }));
   await asSara('PUT', `/api/meetings/${meetingId}/attendance`, {
     participants: [
@@ -120,9 +94,7 @@ beforeAll(async () => {
 
   // The justerare and the chair get accounts.
   for (const [name, email, password, role] of [['Jens Wennberg', 'jens@region.example', PASSWORDS.jens, 'ledamot'], ['Carin Nilsson', 'carin@kommun.example', PASSWORDS.carin, 'ordförande']] as const) {
-    const id = await personId(name);
-    await asAdmin('POST', '/api/admin/accounts', { email, name, password, personId: id });
-    await asAdmin('POST', '/api/admin/memberships', { personId: id, bodyId: lsg, role });
+    await createMemberAccount(asAdmin, { email, name, password, person: name, bodyId: lsg, role });
   }
 
   browser = await launchChromium();
@@ -158,7 +130,7 @@ describe('justering: from draft to sealed and published protocol', () => {
       expect.stringMatching(/^3Carin Nilsson, Umeå kommun.*Har konto/),
     ]);
     await expect(table.getByLabel('Roll för Jens Wennberg').inputValue()).resolves.toBe('justerare');
-    await accessible(page);
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Skicka på justering' }).click();
     await status(page, 'Version 1 är skickad på justering; 3 undertecknare har fått e-post.');
     await page.getByRole('heading', { name: 'Version 1: Ute på justering' }).waitFor();
@@ -178,7 +150,7 @@ describe('justering: from draft to sealed and published protocol', () => {
     await status(page, 'Kommentaren är skickad till sekreteraren.');
     await page.getByRole('listitem').filter({ hasText: 'gäller 2026–2030' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'justering-justerare.png'), fullPage: true });
-    await accessible(page);
+    await expectAccessible(page);
 
     await pages.sara.goto(`${server.url}/moten/${meetingId}/redigera`);
     await pages.sara.getByText('Protokollet kan inte längre redigeras.').waitFor();
@@ -209,7 +181,7 @@ describe('justering: from draft to sealed and published protocol', () => {
     const [v1, v2] = [await read(1), await read(2)];
     expect(v1).not.toContain('2026–2030');
     expect(v2).toContain('Den gäller 2026–2030.');
-    await accessible(page);
+    await expectAccessible(page);
   });
 
   it('the justerare signs after a wrong password, and stays signed in', async () => {
@@ -244,7 +216,7 @@ describe('justering: from draft to sealed and published protocol', () => {
     await status(page, 'Alla har nu undertecknat. Protokollet är förseglat och publicerat.');
     await page.getByRole('heading', { name: 'Version 2: Förseglat och publicerat' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'justering-sealed.png'), fullPage: true });
-    await accessible(page);
+    await expectAccessible(page);
 
     // Public now, with its signatures.
     const protocol = await (await fetch(`${server.url}/api/meetings/${meetingId}`)).json() as { status: string; signatures: { name: string; role: string; method: string }[] };

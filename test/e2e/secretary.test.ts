@@ -4,44 +4,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { cli, launchChromium, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
+import { ADMIN_EMAIL, apiSession, bodyIdOf, createAdmin, createMemberAccount, expectAccessible, launchChromium, SCREENSHOT_DIR, signInInBrowser, startServer, type RunningServer } from './harness.js';
 
 // The secretary's day: plan the year, prepare a meeting of Länssamverkansgruppen, build the
 // agenda, record attendance with a substitute, a decision with two att-clauses and an assignment
 // to Beredning barn och unga.
 
+const ADMIN_PASSWORD = 'administratörens lösenord';
 const PASSWORD = 'sekreterarens långa lösenord';
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
-async function accessible(p: Page) {
-  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
-}
-
 beforeAll(async () => {
   server = await startServer({}, (dataDir) => {
-    cli(dataDir, ['admin', 'create', '--email', 'admin@region.example', '--name', 'Ada Admin', '--password-stdin'], 'administratörens lösenord\n');
+    createAdmin(dataDir, ADMIN_PASSWORD);
   });
   // The administrator gives Sara an account and makes her LSG's secretary, through the API.
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@region.example', password: 'administratörens lösenord' }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const api = (method: string, url: string, body: unknown) =>
-    fetch(`${server.url}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
-  const people = (await (await fetch(`${server.url}/api/admin/people?q=Katarina`, { headers: { cookie } })).json()) as { id: number }[];
-  const bodies = (await (await fetch(`${server.url}/api/bodies`)).json()) as { id: number; slug: string }[];
-  await api('POST', '/api/admin/accounts', { email: 'sara@region.example', name: 'Sara Sekreterare', password: PASSWORD, personId: people[0]!.id });
-  await api('POST', '/api/admin/memberships', { personId: people[0]!.id, bodyId: bodies.find((b) => b.slug === 'lsg')!.id, role: 'sekreterare' });
+  const admin = await apiSession(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await createMemberAccount(admin, { email: 'sara@region.example', name: 'Sara Sekreterare', password: PASSWORD, person: 'Katarina Lindahl', bodyId: await bodyIdOf(server.url, 'lsg'), role: 'sekreterare' });
   browser = await launchChromium();
   page = await (await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${server.url}/logga-in`);
-  await page.getByLabel('E-postadress').fill('sara@region.example');
-  await page.getByLabel('Lösenord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('link', { name: 'Mitt konto' }).waitFor();
+  await signInInBrowser(page, server.url, 'sara@region.example', PASSWORD);
 });
 afterAll(async () => {
   await browser?.close();
@@ -64,7 +48,7 @@ describe('a secretary runs a meeting', () => {
     await page.getByRole('link', { name: 'Fredag 20 februari 2026' }).waitFor();
     await page.getByRole('link', { name: /^2026-04-17/ }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'year-plan.png'), fullPage: true });
-    await accessible(page);
+    await expectAccessible(page);
   });
 
   it('prepares the February meeting and builds its agenda', async () => {
@@ -106,7 +90,7 @@ describe('a secretary runs a meeting', () => {
     await editor.getByLabel(/Eller återrapporteras vid/).fill('Länssamverkansgruppens nästa möte');
     await editor.getByRole('status').filter({ hasText: /^Sparat$/ }).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'meeting-editor.png'), fullPage: true });
-    await accessible(page);
+    await expectAccessible(page);
 
     // The draft protocol, as the members read it.
     await page.getByRole('link', { name: '← Protokoll' }).click();
@@ -142,7 +126,7 @@ describe('a secretary runs a meeting', () => {
     await page.getByLabel('Organ').selectOption({ label: 'Länssamverkansgruppen' });
     const row = page.getByRole('row').filter({ hasText: 'Följa implementeringen och återrapportera' });
     await expect(row.textContent()).resolves.toContain('Pågår');
-    await accessible(page);
+    await expectAccessible(page);
     await row.getByRole('link').click();
     await page.getByRole('link', { name: /^Följ ärendet/ }).click();
     await page.getByRole('heading', { level: 1, name: /Ärendets väg: Regional strategi för suicidprevention/ }).waitFor();

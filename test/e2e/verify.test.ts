@@ -4,8 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { launchChromium, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
+import { expectAccessible, launchChromium, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
 
 // Publication and verification as the public meets them: the sealed protocol's page says who
 // signed and that the seal is a development one, the sealed PDF downloads, and the verification
@@ -16,11 +15,6 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let meetingId: number;
-
-async function accessible(p: Page) {
-  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
-}
 
 beforeAll(async () => {
   server = await startServer({}, (dataDir) => {
@@ -48,7 +42,7 @@ describe('a sealed protocol in public', () => {
     await seal.getByText('Carin Nilsson').waitFor();
     await seal.getByText(/utvecklingscertifikat – ej för skarp användning/).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'sealed-protocol.png'), fullPage: true });
-    await accessible(page);
+    await expectAccessible(page);
   });
 
   it('the body page offers its Atom feed, which lists the protocol', async () => {
@@ -72,7 +66,7 @@ describe('a sealed protocol in public', () => {
     await page.getByRole('button', { name: 'Kontrollera' }).click();
     await page.getByRole('heading', { level: 2, name: 'Resultat: Giltigt' }).waitFor();
     await page.getByText(/Giltigt: förseglat av Samverka, oförändrat och gällande/).waitFor();
-    await accessible(page);
+    await expectAccessible(page);
 
     const bytes = fs.readFileSync(file);
     const at = Math.floor(bytes.length / 3);
@@ -84,7 +78,7 @@ describe('a sealed protocol in public', () => {
     await page.getByRole('heading', { level: 2, name: 'Resultat: Inte giltigt' }).waitFor();
     await page.getByText('Innehållet har ändrats efter förseglingen.').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'verify-altered.png'), fullPage: true });
-    await accessible(page);
+    await expectAccessible(page);
   });
 
   it('an imported protocol is an archive record, not sealed here', async () => {

@@ -2,8 +2,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { cli, launchChromium, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
+import { ADMIN_EMAIL, apiSession, bodyIdOf, createAdmin, expectAccessible, launchChromium, SCREENSHOT_DIR, signInInBrowser, startServer, type RunningServer } from './harness.js';
 
 // The secretary records a vote with each member's ballot, a reservation and a protocol note in
 // the minutes editor, and sees a bad one refused with the rule's own words.
@@ -16,18 +15,11 @@ let meetingId: number;
 
 beforeAll(async () => {
   server = await startServer({}, (dataDir) => {
-    cli(dataDir, ['admin', 'create', '--email', 'admin@region.example', '--name', 'Ada Admin', '--password-stdin'], `${PASSWORD}\n`);
+    createAdmin(dataDir, PASSWORD);
   });
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@region.example', password: PASSWORD }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const api = async (method: string, url: string, body: unknown) => {
-    const res = await fetch(`${server.url}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return res.status === 204 ? null : ((await res.json()) as Record<string, unknown>);
-  };
-  const bodies = (await (await fetch(`${server.url}/api/bodies`)).json()) as { id: number; slug: string }[];
-  const lsg = bodies.find((b) => b.slug === 'lsg')!.id;
-  meetingId = (await api('POST', `/api/bodies/${lsg}/meetings`, { date: '2026-03-13' }))!.meetingId as number;
+  const { api } = await apiSession(server.url, ADMIN_EMAIL, PASSWORD);
+  const lsg = await bodyIdOf(server.url, 'lsg');
+  ({ meetingId } = await api<{ meetingId: number }>('POST', `/api/bodies/${lsg}/meetings`, { date: '2026-03-13' }));
   await api('POST', `/api/meetings/${meetingId}/items`, { title: 'Regional strategi för suicidprevention', kind: 'decision' });
   await api('PUT', `/api/meetings/${meetingId}/attendance`, {
     participants: [
@@ -40,11 +32,7 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   page = await (await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${server.url}/logga-in`);
-  await page.getByLabel('E-postadress').fill('admin@region.example');
-  await page.getByLabel('Lösenord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('link', { name: 'Mitt konto' }).waitFor();
+  await signInInBrowser(page, server.url, ADMIN_EMAIL, PASSWORD);
 });
 afterAll(async () => {
   await browser?.close();
@@ -86,7 +74,6 @@ describe('votes in the minutes editor', () => {
     await expect(panel.getByRole('alert').textContent()).resolves.toMatch(/Moa Brydsten har redan reserverat sig/);
 
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'votes-panel.png'), fullPage: true });
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+    await expectAccessible(page);
   });
 });

@@ -28,7 +28,16 @@ import { MeetingEditorPage } from './pages/editor/MeetingEditorPage';
 import { SearchPage } from './pages/SearchPage';
 import { JusteringPage } from './pages/justering/JusteringPage';
 import { VerifyPage } from './pages/VerifyPage';
+import { ExpeditionPage } from './pages/expedition/ExpeditionPage';
+import { RegisterPage } from './pages/expedition/RegisterPage';
 import { DashboardPage } from './pages/followup/DashboardPage';
+import { WrittenListPage } from './pages/written/WrittenListPage';
+import { NewWrittenPage } from './pages/written/NewWrittenPage';
+import { WrittenQuestionPage } from './pages/written/WrittenQuestionPage';
+import { WrittenAnswerPage } from './pages/written/WrittenAnswerPage';
+import { YearWheelPage } from './pages/planning/YearWheelPage';
+import { CasePlanPage } from './pages/planning/CasePlanPage';
+import { NewCasePlanPage } from './pages/planning/NewCasePlanPage';
 import { AuthProvider } from './auth';
 import './styles.css';
 
@@ -58,8 +67,17 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/moten/:id" element={<MeetingPage />} />
           <Route path="/moten/:id/redigera" element={<MeetingEditorPage />} />
           <Route path="/moten/:id/justering" element={<JusteringPage />} />
+          <Route path="/moten/:id/expediering" element={<ExpeditionPage />} />
+          <Route path="/expediering/registrera/:token" element={<RegisterPage />} />
           <Route path="/verifiera" element={<VerifyPage />} />
           <Route path="/uppfoljning" element={<DashboardPage />} />
+          <Route path="/arshjul" element={<YearWheelPage />} />
+          <Route path="/planering/ny" element={<NewCasePlanPage />} />
+          <Route path="/planering/:id" element={<CasePlanPage />} />
+          <Route path="/organ/:slug/per-capsulam" element={<WrittenListPage />} />
+          <Route path="/organ/:slug/per-capsulam/ny" element={<NewWrittenPage />} />
+          <Route path="/per-capsulam/:id" element={<WrittenQuestionPage />} />
+          <Route path="/per-capsulam/svar/:token" element={<WrittenAnswerPage />} />
           <Route path="/logga-in" element={<LoginPage />} />
           <Route path="/konto" element={<AccountPage />} />
           <Route path="/admin" element={<AdminPage />} />

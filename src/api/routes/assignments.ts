@@ -5,6 +5,7 @@ import { ApiError, notFound } from '../errors.js';
 import { ASSIGNMENT_STATUSES } from '../../domain/model.js';
 import { listAssignments, setAssignmentStatus, TransitionError } from '../../store/queries/assignments.js';
 import { decisionTrace } from '../../store/queries/decision-trace.js';
+import { ClosedBySchema } from '../schemas-immediate.js';
 
 const AssignmentSchema = z
   .object({
@@ -21,6 +22,7 @@ const AssignmentSchema = z
     meeting: z.object({ id: z.number().int(), date: z.string().nullable(), status: z.string() }),
     item: z.object({ id: z.number().int(), number: z.number().int().nullable(), title: z.string() }),
     reportedAt: z.object({ meetingId: z.number().int(), date: z.string().nullable(), itemNumber: z.number().int().nullable() }).nullable(),
+    closedBy: ClosedBySchema.nullable().openapi({ description: 'The decision that closed it ("uppdraget anses slutfört"), from when it applied: the protocol published, or the item justified at once' }),
   })
   .openapi('Assignment');
 

@@ -6,6 +6,7 @@ import { DECISION_OUTCOMES } from '../../domain/model.js';
 import { SYSTEM } from '../../domain/access.js';
 import { isEditable } from '../../domain/meeting-rules.js';
 import { addItem, ConflictError, deleteItem, editorItems, FrozenError, reorderItems, updateItem } from '../../store/queries/agenda-edit.js';
+import { ItemFrozenError } from '../../store/queries/immediate-justering.js';
 import { attendanceTemplate, setAttendance, updateMeetingHeader } from '../../store/queries/minutes-edit.js';
 import { agendaOffers, offeredItem } from '../../store/queries/agenda-offers.js';
 import { getMeetingSummary } from '../../store/queries/meetings.js';
@@ -61,6 +62,7 @@ const ItemInput = z.object({
 });
 
 function translate(e: unknown): never {
+  if (e instanceof ItemFrozenError) throw new ApiError(e.refusal.status, e.refusal.code, e.refusal.message);
   if (e instanceof FrozenError) throw new ApiError(409, 'frozen', 'Protokollet kan inte längre ändras (justeringen har börjat, eller det är ett importerat arkivprotokoll).');
   throw e;
 }

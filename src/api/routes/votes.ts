@@ -7,6 +7,7 @@ import { forbidden } from '../auth/permissions.js';
 import { canEditBody } from '../../domain/access.js';
 import { VOTE_CHOICES, type VoteInput } from '../../domain/votes.js';
 import { FrozenError } from '../../store/queries/agenda-edit.js';
+import { ItemFrozenError } from '../../store/queries/immediate-justering.js';
 import { getMeetingSummary } from '../../store/queries/meetings.js';
 import {
   addProtocolNote, addReservation, deleteVote, ItemNotInMeetingError, NotOnItemError, NotOwnError, recordVote, removeStatement, replaceVote,
@@ -44,6 +45,7 @@ const blank = (s: string | null) => (s === null || s === '' ? null : s);
 
 /** Domain and store refusals as the API's answers. */
 function translate(e: unknown): never {
+  if (e instanceof ItemFrozenError) throw new ApiError(e.refusal.status, e.refusal.code, e.refusal.message);
   if (e instanceof FrozenError) throw new ApiError(409, 'frozen', 'Protokollet kan inte längre ändras: justeringen har börjat, eller det är ett importerat arkivprotokoll.');
   if (e instanceof ItemNotInMeetingError) throw new ApiError(404, 'not_found', 'Ärendet finns inte på det här mötet.');
   if (e instanceof NotOnItemError) throw new ApiError(404, 'not_found', 'Det finns inte i det här ärendet.');

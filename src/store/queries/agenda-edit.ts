@@ -8,6 +8,8 @@ import type { Database } from '../schema.js';
 import { appendAudit } from './audit.js';
 import { findBodyByName } from './bodies.js';
 import { resolvePerson } from './people.js';
+import { assertItemEditable, assertNumbersKept, meetingsKeepingNumbers } from './immediate-justering.js';
+import { receiverHuvudmanId } from './huvudman-match.js';
 
 type Trx = Transaction<Database>;
 
@@ -37,13 +39,18 @@ export interface ItemInput {
   referToBodyId: number | null;
 }
 
-export async function lockEditableMeeting(trx: Trx, meetingId: number): Promise<{ status: MeetingStatus; date: string | null }> {
+/**
+ * Locks a meeting that may still be edited, or throws FrozenError. `content` (the default) says the
+ * write gives the meeting content; `{ content: false }` is for its header (date, time, place),
+ * which a planned meeting shows the public anyway.
+ */
+export async function lockEditableMeeting(trx: Trx, meetingId: number, opts: { content?: boolean } = {}): Promise<{ status: MeetingStatus; date: string | null }> {
   const m = await trx.selectFrom('meeting').select(['status', 'origin', 'meeting_date']).where('id', '=', meetingId).forUpdate().executeTakeFirst();
   if (!m) throw new FrozenError();
   if (!isEditable(m)) throw new FrozenError();
   // A planned meeting is public (a date in the year plan); once it gets content it is a draft,
   // which only its body reads until it is published.
-  if (m.status === 'planned') {
+  if (m.status === 'planned' && opts.content !== false) {
     await trx.updateTable('meeting').set({ status: 'draft' }).where('id', '=', meetingId).execute();
     return { status: 'draft', date: m.meeting_date };
   }
@@ -73,8 +80,10 @@ export async function renumberMeeting(trx: Trx, meetingId: number): Promise<void
     .orderBy('m.id')
     .execute();
   let last = 0;
+  // A meeting with an item justified at once has been held: like a frozen one, it keeps its numbers.
+  const kept = await meetingsKeepingNumbers(trx, meetings.filter((x) => x.id !== meetingId).map((x) => x.id));
   for (const meeting of meetings) {
-    if (isEditable(meeting)) {
+    if (isEditable(meeting) && !kept.has(meeting.id)) {
       await sql`
         with ordered as (select id, row_number() over (order by position, id) - 1 as pos from agenda_item where meeting_id = ${meeting.id})
         update agenda_item a set position = o.pos, number = ${last + 1} + o.pos from ordered o where a.id = o.id`.execute(trx);
@@ -82,6 +91,7 @@ export async function renumberMeeting(trx: Trx, meetingId: number): Promise<void
     const max = await trx.selectFrom('agenda_item').select(sql<number | null>`max(number)`.as('n')).where('meeting_id', '=', meeting.id).executeTakeFirst();
     last = Math.max(last, max?.n ?? 0);
   }
+  await assertNumbersKept(trx, meetingId);
 }
 
 export async function addItem(
@@ -137,6 +147,7 @@ async function writePresenters(trx: Trx, itemId: number, presenters: { name: str
 export async function updateItem(db: Db, actor: Viewer, meetingId: number, itemId: number, expectedVersion: number, input: ItemInput, currentItem: (trx: Trx) => Promise<unknown>): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const meeting = await lockEditableMeeting(trx, meetingId);
+    await assertItemEditable(trx, itemId);
     const before = await trx.selectFrom('agenda_item').selectAll().where('id', '=', itemId).where('meeting_id', '=', meetingId).forUpdate().executeTakeFirst();
     if (!before) throw new ConflictError(null);
     if (before.version !== expectedVersion) throw new ConflictError(await currentItem(trx));
@@ -182,6 +193,7 @@ export async function updateItem(db: Db, actor: Viewer, meetingId: number, itemI
         from_body_id: primary?.body_id ?? null,
         to_text: a.to,
         to_body_id: await findBodyByName(trx, a.to),
+        to_huvudman_id: await receiverHuvudmanId(trx, a.to),
         task: a.task,
         due_date: a.dueDate,
         due_text: a.dueText,
@@ -199,6 +211,7 @@ export async function updateItem(db: Db, actor: Viewer, meetingId: number, itemI
 export async function deleteItem(db: Db, actor: Viewer, meetingId: number, itemId: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     await lockEditableMeeting(trx, meetingId);
+    await assertItemEditable(trx, itemId);
     const before = await trx.selectFrom('agenda_item').selectAll().where('id', '=', itemId).where('meeting_id', '=', meetingId).executeTakeFirst();
     if (!before) return false;
     await trx.deleteFrom('agenda_item').where('id', '=', itemId).execute();

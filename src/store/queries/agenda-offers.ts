@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db.js';
 import { SYSTEM, type Viewer } from '../../domain/access.js';
 import { visibleMeeting } from './visibility.js';
+import { writtenDecisionOffers, type WrittenDecisionOffer } from './written-procedure-read.js';
 
 // What a new agenda should consider: cases other bodies sent here ("Ärenden till …") and
 // assignments due back to this body or given by it, that no agenda has taken up yet.
@@ -9,6 +10,8 @@ import { visibleMeeting } from './visibility.js';
 export interface AgendaOffers {
   referrals: { itemId: number; title: string; fromBody: string; fromMeetingId: number; fromDate: string | null }[];
   assignments: { assignmentId: number; to: string; task: string; fromBody: string | null; dueDate: string | null; dueText: string | null; givenAt: { meetingId: number; date: string | null; itemNumber: number | null } }[];
+  /** Decisions by written procedure waiting to be confirmed (Anmälan av beslut fattade mellan sammanträdena). */
+  writtenDecisions: WrittenDecisionOffer[];
 }
 
 export async function agendaOffers(db: Db, meetingId: number): Promise<AgendaOffers> {
@@ -18,7 +21,7 @@ export async function agendaOffers(db: Db, meetingId: number): Promise<AgendaOff
     .select(['m.meeting_date', 'mb.body_id'])
     .where('m.id', '=', meetingId)
     .executeTakeFirst();
-  if (!meeting) return { referrals: [], assignments: [] };
+  if (!meeting) return { referrals: [], assignments: [], writtenDecisions: [] };
   return pendingCases(db, SYSTEM, meeting.body_id, { meetingId, date: meeting.meeting_date ?? '9999-12-31' });
 }
 
@@ -65,6 +68,7 @@ export async function pendingCases(db: Db, viewer: Viewer, bodyId: number, at: {
       assignmentId: a.id, to: a.to_text, task: a.task, fromBody: a.from_body, dueDate: a.due_date, dueText: a.due_text,
       givenAt: { meetingId: a.meeting_id, date: a.meeting_date, itemNumber: a.number },
     })),
+    writtenDecisions: await writtenDecisionOffers(db, viewer, bodyId, date),
   };
 }
 

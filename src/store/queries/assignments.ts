@@ -6,6 +6,7 @@ import type { AssignmentStatus } from '../../domain/model.js';
 import type { Db } from '../db.js';
 import { appendAudit } from './audit.js';
 import { visibleMeeting } from './visibility.js';
+import { closedBy, closedByJson, type ClosedBy } from './assignment-closing.js';
 
 export interface AssignmentRecord {
   id: number;
@@ -21,6 +22,7 @@ export interface AssignmentRecord {
   meeting: { id: number; date: string | null; status: string };
   item: { id: number; number: number | null; title: string };
   reportedAt: { meetingId: number; date: string | null; itemNumber: number | null } | null;
+  closedBy: ClosedBy | null; // the decision that closed it (uppdraget anses slutfört), once it applies
 }
 
 export interface AssignmentFilter {
@@ -65,6 +67,7 @@ export async function listAssignments(db: Db, viewer: Viewer, filter: Assignment
         select json_build_object('meeting_id', rm.id, 'meeting_date', rm.meeting_date, 'number', r.number)
         from agenda_item r join meeting rm on rm.id = r.meeting_id
         where r.reports_assignment_id = a.id order by rm.meeting_date limit 1)`.as('report'),
+      closedByJson(viewer).as('closure'),
     ])
     .where(assignmentScope(viewer, filter))
     .orderBy(sql`m.meeting_date desc nulls last`)
@@ -88,6 +91,7 @@ export async function listAssignments(db: Db, viewer: Viewer, filter: Assignment
     meeting: { id: r.meeting_id, date: r.meeting_date, status: r.meeting_status },
     item: { id: r.item_id, number: r.number, title: r.title },
     reportedAt: r.report ? { meetingId: r.report.meeting_id, date: r.report.meeting_date, itemNumber: r.report.number } : null,
+    closedBy: closedBy(r.closure),
   }));
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Viewer } from '../../domain/access.js';
 import type { Db } from '../db.js';
 import { visibleMeeting } from './visibility.js';
+import { closedBy, closedByJson, type ClosedBy } from './assignment-closing.js';
 
 // The decision trace: one case followed across bodies. Items are linked when one body refers a case
 // to another ("Ärenden till …" → the receiving body's item) and when an assignment given at one item
@@ -15,7 +16,7 @@ export interface TraceEntry {
   itemNumber: number | null;
   title: string;
   decisions: string[];
-  assignments: { id: number; to: string; task: string; status: string; reportedAtItemId: number | null }[];
+  assignments: { id: number; to: string; task: string; status: string; reportedAtItemId: number | null; closedBy: ClosedBy | null }[];
   link: 'start' | 'referred-from' | 'referred-to' | 'reports' | 'reported-at';
 }
 
@@ -58,7 +59,7 @@ export async function decisionTrace(db: Db, viewer: Viewer, startItemId: number)
     db.selectFrom('decision').select(['item_id', 'text']).where('item_id', 'in', visible).orderBy('position').execute(),
     db
       .selectFrom('assignment as a')
-      .select(['a.id', 'a.item_id', 'a.to_text', 'a.task', 'a.status', sql<number | null>`(select id from agenda_item where reports_assignment_id = a.id limit 1)`.as('reported_at')])
+      .select(['a.id', 'a.item_id', 'a.to_text', 'a.task', 'a.status', sql<number | null>`(select id from agenda_item where reports_assignment_id = a.id limit 1)`.as('reported_at'), closedByJson(viewer).as('closure')])
       .where('a.item_id', 'in', visible)
       .orderBy('a.position')
       .execute(),
@@ -74,7 +75,7 @@ export async function decisionTrace(db: Db, viewer: Viewer, startItemId: number)
       decisions: decisions.filter((d) => d.item_id === i.id).map((d) => d.text),
       assignments: assignments
         .filter((a) => a.item_id === i.id)
-        .map((a) => ({ id: a.id, to: a.to_text, task: a.task, status: a.status, reportedAtItemId: visible.includes(a.reported_at ?? -1) ? a.reported_at : null })),
+        .map((a) => ({ id: a.id, to: a.to_text, task: a.task, status: a.status, reportedAtItemId: visible.includes(a.reported_at ?? -1) ? a.reported_at : null, closedBy: closedBy(a.closure) })),
       link: links.get(i.id)!,
     }))
     .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.itemNumber ?? 0) - (b.itemNumber ?? 0));

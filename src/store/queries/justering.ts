@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RoundState, SignatoryRole, SignatoryState } from '../../domain/justering.js';
+import type { Candidate, ProtocolVersionRef, Round, Signatory } from '../../domain/justering-views.js';
 import type { Participant } from '../../domain/model.js';
 import type { Db } from '../db.js';
 
@@ -8,42 +8,11 @@ import type { Db } from '../db.js';
 
 type Reader = Pick<Db, 'selectFrom'>;
 
-export interface SignatoryView {
-  id: number;
-  position: number;
-  personId: number;
+export interface SignatoryView extends Signatory {
   accountId: number | null;
-  name: string;
-  role: SignatoryRole;
-  organization: string | null;
-  state: SignatoryState;
-  approvedAt: string | null;
-  signedAt: string | null;
-  method: string | null;
 }
 
-export interface CommentView {
-  id: number;
-  signatoryId: number;
-  author: string;
-  text: string;
-  createdAt: string;
-  answer: string | null;
-  answeredAt: string | null;
-  answeredBy: string | null;
-}
-
-export interface RoundView {
-  id: number;
-  version: number;
-  state: RoundState;
-  startedAt: string;
-  startedBy: string | null;
-  endedAt: string | null;
-  sealError: string | null;
-  signatories: SignatoryView[];
-  comments: CommentView[];
-}
+export type RoundView = Round<SignatoryView>;
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -102,7 +71,7 @@ export async function isSignatoryOf(db: Reader, meetingId: number, personId: num
   return row !== undefined;
 }
 
-export async function listVersions(db: Reader, meetingId: number): Promise<{ version: number; createdAt: string; createdBy: string | null }[]> {
+export async function listVersions(db: Reader, meetingId: number): Promise<ProtocolVersionRef[]> {
   const rows = await db
     .selectFrom('protocol_version as v')
     .leftJoin('account as a', 'a.id', 'v.created_by')
@@ -137,14 +106,6 @@ export async function accountsOfPeople(db: Reader, personIds: readonly number[])
     .execute();
   for (const r of rows) if (r.person_id !== null && !out.has(r.person_id)) out.set(r.person_id, { id: r.id, email: r.email });
   return out;
-}
-
-export interface Candidate {
-  personId: number;
-  name: string;
-  organization: string | null;
-  source: 'attendance' | 'member';
-  hasAccount: boolean;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Db } from '../db.js';
 import { appendAudit } from './audit.js';
 import { ConflictError, lockEditableMeeting } from './agenda-edit.js';
 import { resolvePerson } from './people.js';
+import { assertDateKept } from './immediate-justering.js';
 
 export interface MeetingHeaderInput {
   title: string | null;
@@ -17,7 +18,8 @@ export interface MeetingHeaderInput {
 
 export async function updateMeetingHeader(db: Db, actor: Viewer, meetingId: number, expectedVersion: number, input: MeetingHeaderInput): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    await lockEditableMeeting(trx, meetingId);
+    await lockEditableMeeting(trx, meetingId, { content: false });
+    await assertDateKept(trx, meetingId, input.date);
     const before = await trx.selectFrom('meeting').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow();
     if (before.version !== expectedVersion) throw new ConflictError({ version: before.version, title: before.title, date: before.meeting_date, startTime: before.start_time, endTime: before.end_time, place: before.place, diaryNumber: before.diary_number });
     await trx

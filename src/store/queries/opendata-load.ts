@@ -4,6 +4,8 @@ import { noVoting, type ItemVoting } from '../../domain/votes.js';
 import type { Db } from '../db.js';
 import { PUBLIC_PEOPLE } from './opendata.js';
 import { itemVoting } from './votes.js';
+import { immediateNotes } from './immediate-justering.js';
+import type { ImmediateJusteringNote } from '../../domain/immediate-justering.js';
 
 // The published records behind the open-data objects, loaded by id in a few queries per page.
 // Every query repeats the publication condition itself: an id that reaches a loader from anywhere
@@ -36,6 +38,7 @@ export interface OpenItem {
   assignments: { to: string; task: string; dueDate: string | null; dueText: string | null; status: string }[];
   documents: OpenFileMeta[];
   voting: ItemVoting; // votes, reservations, protocol notes
+  immediateJustering: ImmediateJusteringNote | null; // omedelbart justerad
   relatedItemIds: number[]; // published papers linked by referral, either way
   isPaper: boolean;
 }
@@ -126,6 +129,7 @@ export async function loadOpenItems(db: Db, by: { itemIds: number[] } | { meetin
     bodiesOf(db, [...new Set(items.map((i) => i.meeting_id))]),
     itemVoting(db, itemIds),
   ]);
+  const immediate = await immediateNotes(db, itemIds);
   return items.map((i) => ({
     id: i.id,
     meetingId: i.meeting_id,
@@ -144,6 +148,7 @@ export async function loadOpenItems(db: Db, by: { itemIds: number[] } | { meetin
     assignments: assignments.filter((a) => a.item_id === i.id).map((a) => ({ to: a.to_text, task: a.task, dueDate: a.due_date, dueText: a.due_text, status: a.status })),
     documents: documents.filter((d) => d.item_id === i.id).map(fileMeta),
     voting: voting.get(i.id) ?? noVoting(),
+    immediateJustering: immediate.get(i.id) ?? null,
     relatedItemIds: related.rows.filter((r) => r.item_id === i.id).map((r) => r.related_id),
     isPaper: i.is_paper,
   }));

@@ -56,6 +56,8 @@ const ONCE_PER_SCOPE = [
   { table: 'item_vote_ballot', scope: 'vote_id', what: 'röstande i samma omröstning' },
   { table: 'item_reservation', scope: 'item_id', what: 'reservanter i samma ärende' },
   { table: 'item_protocol_note', scope: 'item_id', what: 'har var sin protokollsanteckning i samma ärende' },
+  { table: 'immediate_justering_approval', scope: 'immediate_justering_id', what: 'justerar samma omedelbart justerade paragraf' },
+  { table: 'written_recipient', scope: 'question_id', what: 'tillfrågade i samma beslut per capsulam' },
 ] as const;
 
 /**

@@ -9,7 +9,7 @@ import { appendAudit } from './audit.js';
 export async function exportPersonData(db: Db, personId: number) {
   const person = await db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
   if (!person) return null;
-  const [memberships, attendance, presentations, signatures, accounts, assignments, justering, ballots, reservations, protocolNotes] = await Promise.all([
+  const [memberships, attendance, presentations, signatures, accounts, assignments, justering, ballots, reservations, protocolNotes, immediateJustering, writtenAnswers] = await Promise.all([
     db.selectFrom('membership').selectAll().where('person_id', '=', personId).execute(),
     db
       .selectFrom('attendance as a')
@@ -41,8 +41,20 @@ export async function exportPersonData(db: Db, personId: number) {
       .execute(),
     db.selectFrom('item_reservation').select(['item_id', 'in_favour_of', 'motivation', 'created_at']).where('person_id', '=', personId).execute(),
     db.selectFrom('item_protocol_note').select(['item_id', 'text', 'created_at']).where('person_id', '=', personId).execute(),
+    db
+      .selectFrom('immediate_justering_approval as a')
+      .innerJoin('immediate_justering as ij', 'ij.id', 'a.immediate_justering_id')
+      .select(['ij.meeting_id', 'ij.item_id', 'ij.item_number', 'ij.state', 'a.role', 'a.approved_at', 'a.way', 'a.method'])
+      .where('a.person_id', '=', personId)
+      .execute(),
+    db
+      .selectFrom('written_recipient as r')
+      .innerJoin('written_question as q', 'q.id', 'r.question_id')
+      .select(['r.question_id', 'q.body_id', 'q.title', 'r.role', 'r.email', 'r.answer', 'r.comment', 'r.answered_at', 'r.answered_via'])
+      .where('r.person_id', '=', personId)
+      .execute(),
   ]);
-  return { person, memberships, attendance, presentations, signatures, accounts, assignments, justering, ballots, reservations, protocolNotes };
+  return { person, memberships, attendance, presentations, signatures, accounts, assignments, justering, ballots, reservations, protocolNotes, immediateJustering, writtenAnswers };
 }
 
 /**
@@ -57,6 +69,8 @@ export async function publicRecordsNaming(db: Db, personId: number): Promise<num
       eb('m.status', 'in', ['signed', 'published']),
       eb('m.origin', '=', 'imported'),
       eb.exists(eb.selectFrom('protocol_version as v').select('v.version').whereRef('v.meeting_id', '=', 'm.id')),
+      // an item justified at once is public (its extract) before the protocol is
+      eb.exists(eb.selectFrom('immediate_justering as ij').select('ij.id').whereRef('ij.meeting_id', '=', 'm.id').where('ij.state', '=', 'justified')),
     ]))
     .where(sql<boolean>`(
       exists (select 1 from attendance a where a.meeting_id = m.id and (a.person_id = ${personId} or a.replaces_person_id = ${personId}))
@@ -97,6 +111,8 @@ export async function pseudonymisePerson(db: Db, actor: Viewer, personId: number
     await trx.updateTable('item_vote_ballot').set({ name: pseudonym, party: null }).where('person_id', '=', personId).execute();
     await trx.updateTable('item_reservation').set({ name: pseudonym, party: null }).where('person_id', '=', personId).execute();
     await trx.updateTable('item_protocol_note').set({ name: pseudonym, party: null }).where('person_id', '=', personId).execute();
+    await trx.updateTable('immediate_justering_approval').set({ name: pseudonym }).where('person_id', '=', personId).execute();
+    await trx.updateTable('written_recipient').set({ name: pseudonym, email: '' }).where('person_id', '=', personId).execute();
     await trx.deleteFrom('membership').where('person_id', '=', personId).execute();
     await trx.updateTable('account').set({ person_id: null }).where('person_id', '=', personId).execute();
     // The audit entry records that it happened, not who it was.

@@ -4,6 +4,7 @@ import { noVoting } from '../../domain/votes.js';
 import type { Db } from '../db.js';
 import { getMeetingSummary } from './meetings.js';
 import { itemVoting } from './votes.js';
+import { immediateNotes } from './immediate-justering.js';
 
 /** The whole protocol of a meeting, or null when it does not exist or the viewer may not read it. */
 export async function getProtocol(db: Db, viewer: Viewer, id: number): Promise<Protocol | null> {
@@ -48,6 +49,7 @@ export async function getProtocol(db: Db, viewer: Viewer, id: number): Promise<P
   ]);
 
   const voting = await itemVoting(db, items.map((i) => i.id));
+  const immediate = await immediateNotes(db, items.map((i) => i.id));
   const agenda: AgendaItem[] = items.map((i) => ({
     id: i.id,
     number: i.number,
@@ -63,6 +65,7 @@ export async function getProtocol(db: Db, viewer: Viewer, id: number): Promise<P
       .filter((a) => a.item_id === i.id)
       .map((a) => ({ id: a.id, to: a.to_text, toBodyId: a.to_body_id, task: a.task, dueDate: a.due_date, dueText: a.due_text, status: a.status as AssignmentStatus })),
     ...(voting.get(i.id) ?? noVoting()),
+    ...(immediate.has(i.id) ? { immediateJustering: immediate.get(i.id) } : {}), // only on items justified at once
   }));
 
   const participants = (list: 'present' | 'absent' | 'official'): Participant[] =>

@@ -5,6 +5,7 @@ import type { MeetingStatus } from '../../domain/model.js';
 import type { Database } from '../schema.js';
 import { findBodyByName } from './bodies.js';
 import { resolvePeople } from './people.js';
+import { huvudmanResolver } from './huvudman-match.js';
 
 type Trx = Transaction<Database>;
 
@@ -71,6 +72,7 @@ export async function writeProtocol(trx: Trx, meetingId: number | null, header: 
     if (!bodies.has(name)) bodies.set(name, await findBodyByName(trx, name));
     return bodies.get(name)!;
   };
+  const huvudman = await huvudmanResolver(trx); // the receiver of an assignment, when it is one huvudman
 
   if (draft.participants.length > 0) {
     await trx
@@ -116,6 +118,7 @@ export async function writeProtocol(trx: Trx, meetingId: number | null, header: 
           from_body_id: primaryBodyId,
           to_text: a.to,
           to_body_id: await body(a.to),
+          to_huvudman_id: huvudman(a.to),
           task: a.task,
           due_date: a.dueDate,
           due_text: a.dueText,

@@ -6,6 +6,7 @@ import { DEFAULT_ANSLAG_DAYS, anslagDates } from '../../domain/anslag.js';
 import type { SealRegistry, SealRecord } from '../../signing/verify.js';
 import type { SignerEvent } from '../../signing/seal-protocol.js';
 import { appendAudit } from './audit.js';
+import { closeAssignmentsDecided } from './assignment-closing.js';
 
 // Sealed protocols (förseglade protokoll): storing a seal and publishing the meeting in one
 // transaction, reading the sealed PDF back, and what verification asks of the database.
@@ -109,6 +110,8 @@ export async function storeSealAndPublish(db: Db, seal: SealToStore, actor: View
         developmentCertificate: c.development, signers: seal.signers.map((s) => ({ name: s.name, role: s.role, signedAt: s.signedAt })), anslag,
       },
     });
+    // Its decisions apply now: report-backs whose decision says "uppdraget anses slutfört" close their assignments.
+    await closeAssignmentsDecided(trx, actor, { meetingId: seal.meetingId }, 'published');
     return { anslag };
   });
 }

@@ -9,6 +9,7 @@ import type { Database } from '../schema.js';
 import { appendAudit } from './audit.js';
 import { lockEditableMeeting } from './agenda-edit.js';
 import { resolvePerson } from './people.js';
+import { assertItemEditable } from './immediate-justering.js';
 
 // Votes, reservations and protocol notes on agenda items. Every write locks the meeting (which
 // also refuses a meeting whose justering has started), checks the domain's rules against the
@@ -156,6 +157,7 @@ async function lockedContext(trx: Trx, meetingId: number, itemId: number): Promi
   await lockEditableMeeting(trx, meetingId);
   const item = await trx.selectFrom('agenda_item').select('number').where('id', '=', itemId).where('meeting_id', '=', meetingId).executeTakeFirst();
   if (!item) throw new ItemNotInMeetingError();
+  await assertItemEditable(trx, itemId);
   return { itemNumber: item.number, attendance: await attendees(trx, [meetingId]), rule: await voteRuleOf(trx, meetingId) };
 }
 

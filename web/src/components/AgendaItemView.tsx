@@ -1,6 +1,6 @@
 import type { AgendaItem } from '../../../src/domain/model';
 import { Link } from 'react-router';
-import { sv, svDocs, svTrace } from '../i18n/sv';
+import { sv, svDocs, svImmediate, svTrace } from '../i18n/sv';
 import { ItemText } from './ItemText';
 import { ItemFollowUp, type ItemFollowUps } from './ItemFollowUp';
 
@@ -53,6 +53,7 @@ export function AgendaItemView({ item, meetingId, followUp }: { item: AgendaItem
           ))}
         </section>
       )}
+      {item.immediateJustering && <p className="item__immediate"><strong>{svImmediate.statement(item.immediateJustering.justifiedOn, item.immediateJustering.signatories)}</strong></p>}
       {item.assignments.length > 0 && (
         <section className="assignments" aria-label={`${sv.meeting.assignments}, punkt ${item.number ?? ''}`}>
           <h4>{sv.meeting.assignments}</h4>

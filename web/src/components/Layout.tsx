@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { sv, svAdoption, svDashboard, svFollowUp, svVerify } from '../i18n/sv';
+import { sv, svAdoption, svDashboard, svFollowUp, svPlanning, svVerify } from '../i18n/sv';
 import { AccountNav } from './AccountNav';
 import { SearchBox } from './SearchBox';
 
@@ -32,6 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <li><NavLink to="/uppdrag">{svFollowUp.nav}</NavLink></li>
               <li><NavLink to="/rekommendationer">{svAdoption.nav}</NavLink></li>
               <li><NavLink to="/uppfoljning">{svDashboard.nav}</NavLink></li>
+              <li><NavLink to="/arshjul">{svPlanning.nav}</NavLink></li>
             </ul>
           </nav>
           <SearchBox />

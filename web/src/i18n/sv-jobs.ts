@@ -22,5 +22,12 @@ export const svJobs = {
   retry: (id: number) => `Försök igen med jobb ${id}`,
   retryLabel: 'Försök igen',
   retried: (id: number) => `Jobb ${id} försöks igen.`,
-  kinds: { 'plan-reminders': 'Planering av påminnelser', 'send-reminder': 'Påminnelse per e-post' } as Record<string, string>,
+  kinds: {
+    'plan-reminders': 'Planering av påminnelser',
+    'send-reminder': 'Påminnelse per e-post',
+    'send-expedition': 'Expediering per e-post',
+    'written-procedure-request': 'Fråga per capsulam per e-post',
+    'written-procedure-outcome': 'Utfall per capsulam per e-post',
+    'written-procedure-close': 'Avslut av fråga per capsulam vid svarstidens slut',
+  } as Record<string, string>,
 };

@@ -124,3 +124,7 @@ export * from './sv-justering';
 export * from './sv-dashboard';
 export * from './sv-votes';
 export * from './sv-jobs';
+export * from './sv-immediate';
+export * from './sv-expedition';
+export * from './sv-written';
+export * from './sv-planning';

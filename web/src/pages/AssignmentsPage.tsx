@@ -7,11 +7,12 @@ import { ApiFailure, send, useApi } from '../api';
 import { useAuth } from '../auth';
 import { canEditBody } from '../permissions';
 import { Load, usePageTitle } from '../components/States';
-import { svFollowUp } from '../i18n/sv';
+import { svFollowUp, svImmediate } from '../i18n/sv';
+import type { ClosedBy } from '../../../src/domain/assignment-closing';
 
 interface Assignment {
   id: number; from: string | null; fromBodyId: number | null; to: string; toBodyId: number | null; text: string; status: string; overdue: boolean; due: string | null;
-  meeting: { id: number; date: string | null }; item: { number: number | null; title: string }; reportedAt: { meetingId: number; date: string | null; itemNumber: number | null } | null;
+  meeting: { id: number; date: string | null }; item: { number: number | null; title: string }; reportedAt: { meetingId: number; date: string | null; itemNumber: number | null } | null; closedBy?: ClosedBy | null;
 }
 
 const t = svFollowUp;
@@ -89,7 +90,7 @@ export function AssignmentsPage() {
                         <td>{a.to}</td>
                         <td>{a.text}</td>
                         <td>{a.due ?? '–'}{a.reportedAt && <><br /><span className="hint">{t.reportedAt(a.reportedAt.date ?? '', a.reportedAt.itemNumber)}</span></>}</td>
-                        <td>{t.statuses[a.status]}{a.overdue && <> <span className="badge badge--warn">⚠ {t.overdue}</span></>}</td>
+                        <td>{t.statuses[a.status]}{a.overdue && <> <span className="badge badge--warn">⚠ {t.overdue}</span></>}{a.closedBy && <><br /><span className="hint">{svImmediate.closedBy(a.closedBy)}</span></>}</td>
                         <td className="actions">
                           {editable && (NEXT[a.status] ?? []).map((to) => (
                             <button key={to} type="button" className="small" onClick={() => move(a, to)}>{t.actions[to]}<span className="visually-hidden">: {a.text}</span></button>

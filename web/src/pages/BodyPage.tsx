@@ -5,6 +5,7 @@ import { Load, usePageTitle } from '../components/States';
 import { capitalise, longDate, timeRange } from '../format';
 import { sv, svDashboard, svEdit, svVerify } from '../i18n/sv';
 import { BodyInbox } from '../components/BodyInbox';
+import { WrittenLink } from './written/WrittenLink';
 
 export function BodyPage() {
   const { slug = '', year } = useParams();
@@ -30,6 +31,7 @@ function BodyView({ body, year }: { body: BodySummary; year: string | null }) {
       <p>
         <Link to={`/organ/${body.slug}/arsplan/${year && year !== 'okant' ? year : new Date().getFullYear()}`}>{svEdit.yearPlan.link}</Link>
         {' · '}<Link to={`/uppfoljning?organ=${body.id}`}>{svDashboard.linkFor(body.name)}</Link>
+        <WrittenLink body={body} />
       </p>
       <BodyInbox bodyId={body.id} />
       {body.names.length > 1 && (

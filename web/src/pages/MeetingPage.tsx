@@ -7,7 +7,7 @@ import { SealInfo } from '../components/SealInfo';
 import { itemAnchor } from '../components/AgendaItemView';
 import { AgendaItems } from '../components/AgendaItems';
 import { capitalise, longDate, timeRange } from '../format';
-import { sv, svDocs, svEdit, svJustering } from '../i18n/sv';
+import { sv, svDocs, svEdit, svExpedition, svJustering } from '../i18n/sv';
 import { useAuth, type Me } from '../auth';
 import { canEditBody } from '../permissions';
 
@@ -34,6 +34,7 @@ function ProtocolView({ protocol: p }: { protocol: Protocol }) {
       )}
       {editable && <p><Link className="button-link" to={`/moten/${p.id}/redigera`}>{svEdit.editor.link}</Link></p>}
       {showsJustering(p, me) && <p><Link to={`/moten/${p.id}/justering`}>{svJustering.link}</Link></p>}
+      {p.status === 'published' && p.bodies.some((b) => canEditBody(me, b.id)) && <p><Link to={`/moten/${p.id}/expediering`}>{svExpedition.link}</Link></p>}
       {p.status !== 'published' && <p className="notice notice--warning">{sv.status[p.status]}</p>}
       <header className="protocol__header">
         <h1>

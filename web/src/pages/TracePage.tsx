@@ -2,11 +2,13 @@ import { Link, useParams } from 'react-router';
 import { useApi } from '../api';
 import { Load, usePageTitle } from '../components/States';
 import { capitalise, longDate } from '../format';
-import { sv, svFollowUp, svTrace } from '../i18n/sv';
+import { sv, svFollowUp, svImmediate, svTrace } from '../i18n/sv';
+import type { ClosedBy } from '../../../src/domain/assignment-closing';
+import { PlannedPaths } from './planning/PlannedPaths';
 
 interface Entry {
   itemId: number; meetingId: number; date: string | null; body: string | null; itemNumber: number | null; title: string; link: string;
-  decisions: string[]; assignments: { id: number; to: string; task: string; status: string; reportedAtItemId: number | null }[];
+  decisions: string[]; assignments: { id: number; to: string; task: string; status: string; reportedAtItemId: number | null; closedBy?: ClosedBy | null }[];
 }
 
 export function TracePage() {
@@ -38,6 +40,7 @@ function Timeline({ entries, startId }: { entries: Entry[]; startId: number }) {
                     <li key={a.id}>
                       {a.to}: {a.task} ({svFollowUp.statuses[a.status]})
                       {a.reportedAtItemId && <> → <a href={`#spar-${a.reportedAtItemId}`}>{svTrace.links['reported-at']}</a></>}
+                      {a.closedBy && <><br /><span className="hint">{svImmediate.closedBy(a.closedBy)}</span></>}
                     </li>
                   ))}
                 </ul>
@@ -46,6 +49,7 @@ function Timeline({ entries, startId }: { entries: Entry[]; startId: number }) {
           </li>
         ))}
       </ol>
+      <PlannedPaths itemIds={entries.map((e) => e.itemId)} startId={startId} />
     </>
   );
 }

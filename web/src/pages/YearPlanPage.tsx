@@ -7,7 +7,7 @@ import { canEditBody } from '../permissions';
 import { Load, usePageTitle } from '../components/States';
 import { YearCalendar } from '../components/YearCalendar';
 import { capitalise, longDate, timeRange } from '../format';
-import { sv, svEdit } from '../i18n/sv';
+import { sv, svEdit, svPlanning } from '../i18n/sv';
 
 const t = svEdit.yearPlan;
 
@@ -62,6 +62,7 @@ function YearPlan({ body, year }: { body: BodySummary; year: number }) {
         <Link to={`/organ/${body.slug}/arsplan/${year - 1}`}>← {t.previous}</Link>
         <Link to={`/organ/${body.slug}/arsplan/${year + 1}`}>{t.next} →</Link>
         <a href={`/api/bodies/${body.id}/calendar.ics`}>{t.ical}</a>
+        <Link to={`/arshjul?ar=${year}&organ=${body.slug}`}>{svPlanning.nav}</Link>
       </nav>
       {message && <p className={message.error ? 'form-error' : 'form-ok'} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
       <Load value={meetings} retry={reload}>

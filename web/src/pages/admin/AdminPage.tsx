@@ -2,15 +2,16 @@ import { useState, type KeyboardEvent } from 'react';
 import { Navigate } from 'react-router';
 import { useAuth } from '../../auth';
 import { usePageTitle } from '../../components/States';
-import { svAuth } from '../../i18n/sv';
+import { svAuth, svExpedition } from '../../i18n/sv';
 import { AccountsTab } from './AccountsTab';
 import { MembershipsTab } from './MembershipsTab';
 import { AuditTab } from './AuditTab';
 import { PeopleTab } from './PeopleTab';
 import { DuplicatesTab } from './DuplicatesTab';
 import { JobsTab } from './JobsTab';
+import { RegistryTab } from '../expedition/RegistryTab';
 
-const TABS = ['accounts', 'memberships', 'duplicates', 'audit', 'people', 'jobs'] as const;
+const TABS = ['accounts', 'memberships', 'duplicates', 'audit', 'people', 'jobs', 'registry'] as const;
 type Tab = (typeof TABS)[number];
 
 export function AdminPage() {
@@ -47,7 +48,7 @@ export function AdminPage() {
             onKeyDown={onKey}
             className="tab"
           >
-            {svAuth.adminPage.tabs[t]}
+            {t === 'registry' ? svExpedition.registry.tab : svAuth.adminPage.tabs[t]}
           </button>
         ))}
       </div>
@@ -58,6 +59,7 @@ export function AdminPage() {
         {tab === 'audit' && <AuditTab />}
         {tab === 'people' && <PeopleTab />}
         {tab === 'jobs' && <JobsTab />}
+        {tab === 'registry' && <RegistryTab />}
       </div>
     </>
   );

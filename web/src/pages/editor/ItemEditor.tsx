@@ -8,6 +8,8 @@ import { ConflictPanel } from './ConflictPanel';
 import type { EditorItem } from './types';
 import { useAutosave } from './useAutosave';
 import { VotesPanel } from './VotesPanel';
+import { ImmediateJusteringPanel } from './ImmediateJusteringPanel';
+import { ReportBackClosing } from './ReportBackClosing';
 
 const t = svEdit.editor.item;
 type Outcome = 'informed' | 'filed' | 'referred-back' | 'withdrawn';
@@ -21,6 +23,7 @@ export function ItemEditor({ meetingId, bodyName, bodies, initial, onRemoved, on
   const { state, changed, saveNow, setState } = useAutosave(`/api/meetings/${meetingId}/items/${initial.id}`, item, setItem, onSaved);
   const [referBackTo, setReferBackTo] = useState('');
   const [docError, setDocError] = useState<string | null>(null);
+  const [frozen, setFrozen] = useState(false); // out for omedelbar justering, or justified: read only
 
   const update = (change: Partial<EditorItem>) => {
     setItemState((current) => ({ ...current, ...change }));
@@ -66,6 +69,7 @@ export function ItemEditor({ meetingId, bodyName, bodies, initial, onRemoved, on
           }}
         />
       )}
+      <fieldset className="item-editor__fields" disabled={frozen}>
       <div className="grid-form">
         <div className="field field--wide"><label htmlFor={`${id}-title`}>{svEdit.editor.itemTitle}</label><input id={`${id}-title`} value={item.title} onChange={(e) => update({ title: e.target.value })} /></div>
         <div className="field">
@@ -119,6 +123,7 @@ export function ItemEditor({ meetingId, bodyName, bodies, initial, onRemoved, on
           <input id={`${id}-rb`} placeholder={t.referBackTo} value={referBackTo} onChange={(e) => setReferBackTo(e.target.value)} />
           <button type="button" className="small" onClick={() => addOutcome('referred-back')}>{t.outcome['referred-back']}</button>
         </div>
+        <ReportBackClosing item={item} bodyName={bodyName} onAdd={(d) => update({ decisions: [...item.decisions, d] })} />
       </fieldset>
 
       {item.kind !== 'information' && <VotesPanel meetingId={meetingId} itemId={item.id} />}
@@ -158,6 +163,8 @@ export function ItemEditor({ meetingId, bodyName, bodies, initial, onRemoved, on
         <button type="button" onClick={() => void saveNow()}>{t.save}</button>
         {!item.standard && <button type="button" className="secondary" onClick={remove}>{t.delete}</button>}
       </div>
+      </fieldset>
+      <ImmediateJusteringPanel meetingId={meetingId} item={item} saved={state.kind === 'saved'} onFrozen={setFrozen} />
     </article>
   );
 }

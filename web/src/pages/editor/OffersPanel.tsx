@@ -1,6 +1,7 @@
 import { send } from '../../api';
 import { svEdit } from '../../i18n/sv';
 import type { EditorState } from './types';
+import { WrittenOffers } from '../written/WrittenOffers';
 
 const t = svEdit.editor;
 
@@ -10,7 +11,8 @@ export function OffersPanel({ meetingId, offers, onTaken }: { meetingId: number;
     await send('POST', `/api/meetings/${meetingId}/items`, { offer });
     onTaken();
   };
-  const none = offers.referrals.length === 0 && offers.assignments.length === 0;
+  const written = offers.writtenDecisions ?? [];
+  const none = offers.referrals.length === 0 && offers.assignments.length === 0 && written.length === 0;
   return (
     <section aria-labelledby="forslag">
       <h2 id="forslag">{t.offers}</h2>
@@ -28,6 +30,7 @@ export function OffersPanel({ meetingId, offers, onTaken }: { meetingId: number;
               <button type="button" className="small" onClick={() => take({ assignmentId: a.assignmentId })}>{t.takeOffer}<span className="visually-hidden">: {a.task}</span></button>
             </li>
           ))}
+          <WrittenOffers meetingId={meetingId} offers={written} onTaken={onTaken} />
         </ul>
       )}
     </section>

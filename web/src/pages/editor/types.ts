@@ -1,5 +1,6 @@
 import type { EditorItem, MeetingSummary } from '../../../../src/domain/model';
 import type { ParticipantDraft } from '../../../../src/domain/protocol-draft';
+import type { WrittenOffer } from '../written/types';
 
 export type { EditorItem };
 
@@ -15,5 +16,6 @@ export interface EditorState {
   offers: {
     referrals: { itemId: number; title: string; fromBody: string; fromMeetingId: number; fromDate: string | null }[];
     assignments: { assignmentId: number; to: string; task: string; fromBody: string | null; dueDate: string | null; dueText: string | null; givenAt: { meetingId: number; date: string | null; itemNumber: number | null } }[];
+    writtenDecisions?: WrittenOffer[]; // beslut per capsulam to confirm
   };
 }

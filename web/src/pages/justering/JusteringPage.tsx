@@ -7,6 +7,7 @@ import { sv, svJustering } from '../../i18n/sv';
 import { signInLink } from '../LoginPage';
 import { RoundView } from './RoundView';
 import { SecretaryPanel } from './SecretaryPanel';
+import { ImmediateApprovals } from './ImmediateApprovals';
 import { stockholm, type JusteringState } from './types';
 
 const t = svJustering;
@@ -47,6 +48,7 @@ function Justering({ state, reload }: { state: JusteringState; reload: () => voi
       {m.origin === 'imported' ? <p>{t.imported}</p> : !current && <p>{t.notSent}</p>}
       {current && <RoundView meetingId={m.id} round={current} you={state.you} say={say} reload={reload} current />}
       {state.you.canManage && m.origin === 'native' && <SecretaryPanel state={state} say={say} reload={reload} />}
+      {m.origin === 'native' && <ImmediateApprovals meetingId={m.id} />}
 
       {state.versions.length > 0 && (
         <section aria-labelledby="versioner">
