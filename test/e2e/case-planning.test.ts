@@ -142,8 +142,8 @@ describe('planning a case along the chain', () => {
     await page.getByRole('heading', { level: 1, name: `Planering: ${TITLE}` }).waitFor();
     await page.getByRole('region', { name: 'Varningar' }).getByText(`Steg 2: ${warning}`).waitFor();
     await expect(page.locator('.plan-step').nth(1).textContent()).resolves.toContain(`Varning: ${warning}`);
-    // A draft of LSG now: Sara sees its date, not the meeting.
-    await expect(page.locator('.plan-step').nth(1).textContent()).resolves.toContain('Fredag 19 mars 2027 (mötet är inte publicerat)');
+    // Moved, still planned and public: the step links to the meeting on its new date.
+    await page.locator('.plan-step').nth(1).getByRole('link', { name: 'Fredag 19 mars 2027' }).waitFor();
     await page.getByRole('link', { name: new RegExp(`^Länssamverkansgruppen, fredag 19 mars 2027\\..*Varning: ${warning}`) }).waitFor();
     await accessible(page);
 

@@ -145,10 +145,10 @@ describe('planning a case along the chain', () => {
     const wheel = (await bvaoSecretary.get('/api/case-planning/wheel?year=2026')).body;
     const step = wheel.rings.find((r: Json) => r.body?.slug === 'lsg').events.find((e: Json) => e.kind === 'step');
     expect([step.date, step.warnings.map((w: Json) => w.code)]).toEqual(['2026-03-20', ['moved']]);
-    // The moved meeting is a draft of LSG now: the public sees its date and the warning, not the meeting.
+    // Moving a planned meeting keeps it planned, and public: the public sees the move and the warning too.
     const shown = (await anonymous.get(`/api/case-plans/${planId}`)).body;
-    expect([shown.steps[1].date, shown.steps[1].meeting, warnings(shown)]).toEqual(['2026-03-20', null, ['2 moved']]);
-    expect((await lsgMember.get(`/api/case-plans/${planId}`)).body.steps[1].meeting).toMatchObject({ id: lsgMeeting, date: '2026-03-20', status: 'draft' });
+    expect([shown.steps[1].date, shown.steps[1].meeting, warnings(shown)]).toEqual(['2026-03-20', { id: lsgMeeting, date: '2026-03-20', startTime: '09:00', status: 'planned' }, ['2 moved']]);
+    expect((await lsgMember.get(`/api/case-plans/${planId}`)).body.steps[1].meeting).toMatchObject({ id: lsgMeeting, date: '2026-03-20', status: 'planned' });
   });
 
   it('warns when a move puts a step before the step that feeds it, and refuses to re-plan it that way', async () => {
@@ -277,10 +277,10 @@ describe('the planner’s choices', () => {
     const options = (await anonymous.get('/api/case-planning/options?from=2026')).body;
     const lsg = options.find((o: Json) => o.slug === 'lsg');
     expect(lsg.leadDays).toBe(21);
-    // The moved meeting is a draft: not offered to the public; its members see it.
-    expect(lsg.meetings.map((m: Json) => m.date)).toEqual(['2026-01-16', '2026-06-12']);
+    // The moved meeting is still planned and offered to everyone; the cancelled one only to members.
+    expect(lsg.meetings.map((m: Json) => m.date)).toEqual(['2026-01-16', '2026-03-20', '2026-06-12']);
     const forMember = (await lsgMember.get('/api/case-planning/options?from=2026')).body.find((o: Json) => o.slug === 'lsg');
-    expect(forMember.meetings.map((m: Json) => `${m.date} ${m.status}`)).toEqual(['2026-01-16 published', '2026-03-20 draft', '2026-06-12 planned', '2026-09-11 cancelled']);
+    expect(forMember.meetings.map((m: Json) => `${m.date} ${m.status}`)).toEqual(['2026-01-16 published', '2026-03-20 planned', '2026-06-12 planned', '2026-09-11 cancelled']);
     expect((await anonymous.get('/api/case-planning/options?from=2026&to=2031')).status).toBe(400);
   });
 });
