@@ -5,11 +5,16 @@ import { defineConfig } from 'vitest/config';
 // `e2e` drives Debian's Chromium against a started server.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the cores: one on CI's two. The unit files spend much
+    // of their time waiting on child processes (the CLI, Chromium, Ghostscript), so two keep both
+    // cores busy. The pg and e2e suites run their files one at a time (shared server, one browser).
+    maxWorkers: 2,
     projects: [
       {
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          globalSetup: ['test/helpers/pglite-template.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

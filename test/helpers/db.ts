@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openStore, type Store } from '../../src/store/db.js';
 import { seedReferenceData } from '../../src/store/queries/reference-data.js';
 
@@ -34,9 +35,16 @@ export async function openTestStore(opts: { seed?: boolean; migrate?: boolean } 
     };
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-test-'));
+    const template = opts.seed !== false && opts.migrate !== false ? inject('pgliteTemplate') : undefined;
+    if (template) fs.cpSync(template, dataDir, { recursive: true });
     store = await openStore({ dataDir, migrate: opts.migrate });
+    if (template) return withCleanup(store, dataDir, null);
   }
   if (opts.seed !== false && opts.migrate !== false) await seedReferenceData(store.db, REFERENCE_DIR);
+  return withCleanup(store, dataDir, drop);
+}
+
+function withCleanup(store: Store, dataDir: string | null, drop: (() => Promise<void>) | null): Store & { dataDir: string | null } {
   return {
     ...store,
     dataDir,
