@@ -16,6 +16,7 @@ import { ImmediateRefused, proposeImmediate, recordApproval, SignatoryChoiceErro
 import { appendAudit } from '../../store/queries/audit.js';
 import { immediateJusteringText } from '../../render/immediate-justering.js';
 import { registerImmediateExtractRoutes } from './immediate-extract.js';
+import { freshAuthentication } from './justering-access.js';
 
 // Omedelbar justering of an item during the meeting (src/domain/immediate-justering.ts): the
 // secretary proposes it and may record approvals heard at the meeting; each signatory (ordförande,
@@ -117,9 +118,8 @@ export function registerImmediateJusteringRoutes(app: ApiApp): void {
     async (c) => {
       const { id } = c.req.valid('param');
       const { meeting, canManage } = await access(c, id);
-      const { viewer, session, deps } = c.var;
-      const credentials = viewer.kind === 'account' ? await signingCredentials(deps.store.db, viewer.accountId) : null;
-      const signWith = credentials ? (credentials.passwordHash !== null ? 'password' : 'oidc') : null;
+      const { viewer, deps } = c.var;
+      const auth = await freshAuthentication(c, true);
       return c.json(
         {
           meeting: { id, status: meeting.status, date: meeting.date, bodyName: meeting.bodyNameAtTheTime ?? meeting.bodies[0]?.name ?? '' },
@@ -127,9 +127,7 @@ export function registerImmediateJusteringRoutes(app: ApiApp): void {
           you: {
             canManage,
             personId: viewer.kind === 'account' ? viewer.personId : null,
-            signWith,
-            freshSignInUntil: signWith === 'oidc' && session ? new Date(session.authenticatedAt.getTime() + FRESH_SIGN_IN_MINUTES * 60_000).toISOString() : null,
-            oidcName: deps.config.oidc?.name ?? null,
+            ...auth,
           },
         },
         200,

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import { canEditBody, canReadBody, SYSTEM } from '../../domain/access.js';
 import type { MeetingSummary } from '../../domain/model.js';
 import { getMeetingSummary } from '../../store/queries/meetings.js';
-import { isSignatoryOf } from '../../store/queries/justering.js';
+import { isSignatoryOf, signingCredentials } from '../../store/queries/justering.js';
+import { FRESH_SIGN_IN_MINUTES } from '../../domain/justering.js';
 import { JusteringRefused, MissingAccountsError, UnknownPersonError } from '../../store/queries/justering-write.js';
 import { ApiError, notFound } from '../errors.js';
 import { requestOrigin } from '../auth/session.js';
@@ -42,4 +43,23 @@ export function translateJustering(e: unknown): never {
 /** The link to the justering page, for e-mails: the configured public address, else the request's. */
 export function justeringUrl(c: Context<AppEnv>, meetingId: number): string {
   return `${c.var.deps.config.publicUrl ?? requestOrigin(c)}/moten/${meetingId}/justering`;
+}
+
+/** How the viewer would authenticate again to sign or approve, and until when a recent OIDC sign-in counts. */
+export interface FreshAuthentication {
+  signWith: 'password' | 'oidc' | null;
+  freshSignInUntil: string | null;
+  oidcName: string | null;
+}
+
+/** `applies`: whether the viewer has anything to sign here; if not, signWith is null. */
+export async function freshAuthentication(c: Context<AppEnv>, applies: boolean): Promise<FreshAuthentication> {
+  const { viewer, session, deps } = c.var;
+  const credentials = applies && viewer.kind === 'account' ? await signingCredentials(deps.store.db, viewer.accountId) : null;
+  const signWith = credentials ? (credentials.passwordHash !== null ? 'password' : 'oidc') : null;
+  return {
+    signWith,
+    freshSignInUntil: signWith === 'oidc' && session ? new Date(session.authenticatedAt.getTime() + FRESH_SIGN_IN_MINUTES * 60_000).toISOString() : null,
+    oidcName: deps.config.oidc?.name ?? null,
+  };
 }

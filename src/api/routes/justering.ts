@@ -3,13 +3,13 @@ import type { Context } from 'hono';
 import { defineRoute, type ApiApp, type AppEnv } from '../route.js';
 import { DbId, DbIdJson, IdParam, errorResponses } from '../schemas.js';
 import { ApiError, notFound } from '../errors.js';
-import { defaultSignatories, FRESH_SIGN_IN_MINUTES, MAX_SIGNATORIES, SIGNATORY_ROLES, sealRefusal, signatoryListProblem, ROUND_STATES, SIGNATORY_STATES } from '../../domain/justering.js';
+import { defaultSignatories, MAX_SIGNATORIES, SIGNATORY_ROLES, sealRefusal, signatoryListProblem, ROUND_STATES, SIGNATORY_STATES } from '../../domain/justering.js';
 import { MEETING_STATUSES, type Protocol } from '../../domain/model.js';
-import { accountEmails, getVersion, justeringSources, listRounds, listVersions, signingCredentials } from '../../store/queries/justering.js';
+import { accountEmails, getVersion, justeringSources, listRounds, listVersions } from '../../store/queries/justering.js';
 import { answerComment, revise, roundToSeal, sendOnJustering } from '../../store/queries/justering-write.js';
 import { sendJusteringRequest } from '../../mail/justering-notices.js';
 import { renderProtocolHtml } from '../../render/protocol-html.js';
-import { justeringAccess, justeringUrl, translateJustering } from './justering-access.js';
+import { freshAuthentication, justeringAccess, justeringUrl, translateJustering } from './justering-access.js';
 import { registerSignatoryRoutes } from './justering-signatory.js';
 import { sealRound } from './justering-seal.js';
 
@@ -96,14 +96,13 @@ export function registerJusteringRoutes(app: ApiApp): void {
     async (c) => {
       const { id } = c.req.valid('param');
       const { meeting, canManage } = await justeringAccess(c, id);
-      const { viewer, session, deps } = c.var;
+      const { viewer, deps } = c.var;
       const db = deps.store.db;
       const rounds = await listRounds(db, id);
       const current = rounds[0];
       const personId = viewer.kind === 'account' ? viewer.personId : null;
       const mine = current && personId !== null ? current.signatories.find((s) => s.personId === personId) : undefined;
-      const credentials = mine && viewer.kind === 'account' ? await signingCredentials(db, viewer.accountId) : null;
-      const signWith = credentials ? (credentials.passwordHash !== null ? 'password' : 'oidc') : null;
+      const auth = await freshAuthentication(c, mine !== undefined);
       return c.json(
         {
           meeting: { id, status: meeting.status, origin: meeting.origin, date: meeting.date, bodyName: meeting.bodyNameAtTheTime ?? meeting.bodies[0]?.name ?? '', bodies: meeting.bodies },
@@ -112,9 +111,7 @@ export function registerJusteringRoutes(app: ApiApp): void {
           you: {
             canManage,
             signatoryId: mine?.id ?? null,
-            signWith,
-            freshSignInUntil: signWith === 'oidc' && session ? new Date(session.authenticatedAt.getTime() + FRESH_SIGN_IN_MINUTES * 60_000).toISOString() : null,
-            oidcName: deps.config.oidc?.name ?? null,
+            ...auth,
           },
         },
         200,
