@@ -96,6 +96,18 @@ export function foldWord(s: string): string {
     .replace(/\p{M}/gu, '');
 }
 
+const firstLetters = new Map<string, string>();
+/** The first letter of a word as foldWord would make it. */
+function foldFirst(word: string): string {
+  const c = word.charAt(0);
+  let f = firstLetters.get(c);
+  if (f === undefined) {
+    f = foldWord(c).charAt(0);
+    if (firstLetters.size < 4096) firstLetters.set(c, f);
+  }
+  return f;
+}
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -118,9 +130,18 @@ export function makeSnippet(text: string, stems: readonly string[], opts: { pref
   const maxWords = opts.words ?? 30;
   const prefixes = (opts.prefixes ?? []).filter((p) => p.length > 0);
   const exact = stems.filter((s) => s.length > 1);
+  // Folding is most of a snippet's cost (20 of them per search page): a word is folded only when
+  // its first letter could begin a stem, and once per distinct word.
+  const firsts = new Set([...exact, ...prefixes].map((s) => s.charAt(0)));
+  const seen = new Map<string, boolean>();
   const isHit = (word: string) => {
-    const folded = foldWord(word);
-    return exact.some((s) => folded.startsWith(s) && folded.length - s.length <= 6) || prefixes.some((p) => folded.startsWith(p));
+    let hit = seen.get(word);
+    if (hit === undefined) {
+      const folded = firsts.has(foldFirst(word)) ? foldWord(word) : null;
+      hit = folded !== null && (exact.some((s) => folded.startsWith(s) && folded.length - s.length <= 6) || prefixes.some((p) => folded.startsWith(p)));
+      seen.set(word, hit);
+    }
+    return hit;
   };
   const tokens: { start: number; end: number; hit: boolean }[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) tokens.push({ start: m.index, end: m.index + m[0].length, hit: isHit(m[0]) });

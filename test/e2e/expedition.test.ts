@@ -1,12 +1,11 @@
 /// <reference lib="dom" />
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { launchChromium, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { ADMIN_EMAIL, apiSession, bodyIdOf, expectAccessible, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
+import { addItem, ATTENDING, Browsing, lsgAccounts, openMeeting, ownDatabase, PASSWORDS, samverkaOn, writeItem } from './justering-setup.js';
 import { SmtpSink } from '../jobs/smtp-sink.js';
 import { attachment, pdfText, registrationToken, schemaErrors } from '../expedition/helpers.js';
 
@@ -22,36 +21,22 @@ import { attachment, pdfText, registrationToken, schemaErrors } from '../expedit
 // The server runs on a PostgreSQL database of its own and works the job queue itself
 // (JOBS=in-process), so that the command line and the test can read the same database meanwhile.
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const DB_NAME = `samverka_e2e_expedition_${process.pid}`;
-const DATABASE_URL = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-})();
-const PASSWORDS = { admin: 'administratörens lösenord', sara: 'sekreterarens långa lösenord', carin: 'ordförandens långa lösenord' };
+const database = ownDatabase('expedition');
 const REGISTRY = { Skellefteå: 'registrator@skelleftea.example', Umeå: 'registrator@umea.example', Vännäs: 'kommun@vannas.example' };
 
 const sink = new SmtpSink();
 let server: RunningServer;
-let browser: Browser;
+let browsing: Browsing;
 let meetingId: number;
 let sara: Page;
-const contexts: BrowserContext[] = [];
 
-function samverka(args: string[], input?: string): { status: number; out: string } {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: server?.dataDir ?? '', DATABASE_URL, LOG_LEVEL: 'warn' },
-    input,
-    encoding: 'utf8',
-  });
-  return { status: res.status ?? -1, out: `${res.stdout}${res.stderr}` };
-}
+const samverka = (args: string[], input?: string) => samverkaOn(server, database.url, args, input);
+const signIn = (email: string, password: string) => browsing.signIn(server.url, email, password);
+/** The API as someone signed in (for what other tests do in the browser). */
+const apiAs = async (email: string, password: string) => (await apiSession(server.url, email, password)).api;
 
 async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: DATABASE_URL });
+  const c = new pg.Client({ connectionString: database.url });
   await c.connect();
   try {
     return (await c.query(query, params)).rows as T[];
@@ -60,99 +45,39 @@ async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
   }
 }
 
-async function accessible(p: Page) {
-  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(email: string, password: string): Promise<Page> {
-  const page = await newPage();
-  await page.goto(`${server.url}/logga-in`);
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill(password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('link', { name: 'Mitt konto' }).waitFor();
-  return page;
-}
-
-/** The API as someone signed in (for what other tests do in the browser). */
-async function apiAs(email: string, password: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T = unknown>(method: string, url: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
-
-type Item = { id: number; version: number; title: string; standard: string | null; kind: string | null; written: boolean; text: string; proposal: string | null; notes: string; referToBodyId: number | null; presenters: unknown[]; decisions: unknown[]; assignments: unknown[] };
-const itemInput = (i: Item, change: Partial<Item>) => ({
-  version: i.version, title: i.title, kind: i.kind, written: i.written, text: i.text, proposal: i.proposal, notes: i.notes,
-  referToBodyId: i.referToBodyId, presenters: i.presenters, decisions: i.decisions, assignments: i.assignments, ...change,
-});
-
 const expeditionMails = () => sink.messages.filter((m) => m.subject?.startsWith('Expediering:'));
 const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.query(`create database ${DB_NAME}`);
-  await admin.end();
+  await database.create();
   await sink.start();
-  server = await startServer({ DATABASE_URL, JOBS: 'in-process', SMTP_URL: sink.url });
-  const created = samverka(['admin', 'create', '--email', 'admin@region.example', '--name', 'Ada Admin', '--password-stdin'], `${PASSWORDS.admin}\n`);
+  server = await startServer({ DATABASE_URL: database.url, JOBS: 'in-process', SMTP_URL: sink.url });
+  const created = samverka(['admin', 'create', '--email', ADMIN_EMAIL, '--name', 'Ada Admin', '--password-stdin'], `${PASSWORDS.admin}\n`);
   expect(created.status, created.out).toBe(0);
-  browser = await launchChromium();
+  browsing = await Browsing.launch();
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
+  await browsing?.close();
   await server?.stop();
   await sink.stop();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.end();
+  await database.drop();
 });
 
 describe('expediering: from a published protocol to each huvudman’s registry', () => {
   it('a protocol is justerat and published, its decision recommended to every huvudman', async () => {
-    const asAdmin = await apiAs('admin@region.example', PASSWORDS.admin);
-    const bodies = (await (await fetch(`${server.url}/api/bodies`)).json()) as { id: number; slug: string }[];
-    const lsg = bodies.find((b) => b.slug === 'lsg')!.id;
-    const personId = async (name: string) => (await asAdmin<{ id: number; name: string }[]>('GET', `/api/admin/people?q=${encodeURIComponent(name)}`)).find((p) => p.name === name)!.id;
-    const katarina = await personId('Katarina Lindahl');
-    const carin = await personId('Carin Nilsson');
-    await asAdmin('POST', '/api/admin/accounts', { email: 'sara@region.example', name: 'Katarina Lindahl', password: PASSWORDS.sara, personId: katarina });
-    await asAdmin('POST', '/api/admin/memberships', { personId: katarina, bodyId: lsg, role: 'sekreterare' });
-    await asAdmin('POST', '/api/admin/accounts', { email: 'carin@kommun.example', name: 'Carin Nilsson', password: PASSWORDS.carin, personId: carin });
-    await asAdmin('POST', '/api/admin/memberships', { personId: carin, bodyId: lsg, role: 'ordförande' });
+    const lsg = await bodyIdOf(server.url, 'lsg');
+    const { sara: katarina, carin } = await lsgAccounts(await apiSession(server.url, ADMIN_EMAIL, PASSWORDS.admin), lsg, ['sara', 'carin']);
 
     const asSara = await apiAs('sara@region.example', PASSWORDS.sara);
-    ({ meetingId } = await asSara<{ meetingId: number }>('POST', `/api/bodies/${lsg}/meetings`, { date: '2026-03-20', startTime: '09:00', endTime: '12:00', place: 'Teams' }));
-    await asSara('PUT', `/api/meetings/${meetingId}/attendance`, {
-      participants: [{ list: 'present', name: 'Carin Nilsson', role: 'ordförande', organization: 'Umeå kommun' }, { list: 'official', name: 'Katarina Lindahl', note: 'sekreterare' }],
-    });
-    const { id: strategyId } = await asSara<{ id: number }>('POST', `/api/meetings/${meetingId}/items`, { title: 'Regional strategi för suicidprevention', kind: 'decision' });
-    const strategy = (await asSara<{ items: Item[] }>('GET', `/api/meetings/${meetingId}/editor`)).items.find((i) => i.id === strategyId)!;
-    await asSara('PUT', `/api/meetings/${meetingId}/items/${strategyId}`, itemInput(strategy, {
+    meetingId = await openMeeting(asSara, lsg, { date: '2026-03-20', startTime: '09:00', endTime: '12:00', place: 'Teams' }, [ATTENDING.carin, ATTENDING.katarina]);
+    const strategyId = await addItem(asSara, meetingId, 'Regional strategi för suicidprevention');
+    await writeItem(asSara, meetingId, strategyId, {
       text: 'Strategin har reviderats och gäller 2026–2030.',
       decisions: [{ text: '', clauses: ['rekommendera huvudmännen att anta den länsgemensamma strategin', 'uppdra till Beredning barn och unga att följa implementeringen'] }],
       assignments: [{ id: null, to: 'Beredning barn och unga', task: 'följa implementeringen', dueDate: '2026-10-31', dueText: null, dueMeetingId: null, decisionIndex: 0 }],
-    }));
+    });
     await asSara('POST', `/api/meetings/${meetingId}/justering`, { signatories: [{ personId: katarina, role: 'sekreterare' }, { personId: carin, role: 'ordförande' }] });
     await asSara('POST', `/api/meetings/${meetingId}/justering/sign`, { password: PASSWORDS.sara });
     const asCarin = await apiAs('carin@kommun.example', PASSWORDS.carin);
@@ -168,7 +93,7 @@ describe('expediering: from a published protocol to each huvudman’s registry',
   }, 120_000);
 
   it('an administrator enters three registry addresses in Administration → Registratorer', async () => {
-    const page = await signIn('admin@region.example', PASSWORDS.admin);
+    const page = await signIn(ADMIN_EMAIL, PASSWORDS.admin);
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('tab', { name: 'Registratorer' }).click();
     for (const [name, email] of [['Skellefteå kommun', REGISTRY.Skellefteå], ['Umeå kommun', REGISTRY.Umeå], ['Vännäs kommun', REGISTRY.Vännäs]] as const) {
@@ -177,7 +102,7 @@ describe('expediering: from a published protocol to each huvudman’s registry',
       await status(page, `Adressen för ${name} är sparad.`);
     }
     await expect(page.getByLabel('Registratorns e-postadress för Umeå kommun').inputValue()).resolves.toBe(REGISTRY.Umeå);
-    await accessible(page);
+    await expectAccessible(page);
   });
 
   it('the secretary sends the strategy decision to the three as proposed; the mail server stops mid-way, and the rest arrive, each once, when it is back', async () => {
@@ -194,7 +119,7 @@ describe('expediering: from a published protocol to each huvudman’s registry',
     // the other thirteen, and the body without a secretary with e-mail, cannot be chosen yet
     await expect(item.getByRole('checkbox', { name: /^Region Västerbotten .*saknar adress$/ }).isDisabled()).resolves.toBe(true);
     await expect(item.getByRole('checkbox', { name: /^Beredning barn och unga – Uppdrag, senast 2026-10-31.*saknar adress$/ }).isDisabled()).resolves.toBe(true);
-    await accessible(sara);
+    await expectAccessible(sara);
     await sara.screenshot({ path: path.join(SCREENSHOT_DIR, 'expediering-valj.png'), fullPage: true });
 
     await sara.getByRole('button', { name: 'Skicka expediering till 3 mottagare' }).click();
@@ -209,7 +134,7 @@ describe('expediering: from a published protocol to each huvudman’s registry',
     const table = sara.getByRole('table', { name: 'Utskick per mottagare' });
     await table.getByRole('row').filter({ hasText: 'E-postservern svarade inte – nytt försök väntar' }).first().waitFor({ timeout: 30_000 });
     await expect(table.getByRole('row').filter({ hasText: /ECONNREFUSED/ }).count()).resolves.toBeGreaterThanOrEqual(1);
-    await accessible(sara);
+    await expectAccessible(sara);
     await sara.screenshot({ path: path.join(SCREENSHOT_DIR, 'expediering-vantar.png'), fullPage: true });
 
     await sink.start(); // back, on the same port
@@ -234,11 +159,11 @@ describe('expediering: from a published protocol to each huvudman’s registry',
 
   it('the registrar enters the diary number through the link, without signing in', async () => {
     const token = registrationToken(sink.to(REGISTRY.Umeå)[0]!);
-    const page = await newPage();
+    const page = await browsing.newPage();
     await page.goto(`${server.url}/expediering/registrera/${token}`);
     await page.getByRole('heading', { name: 'Registrera beslutet' }).waitFor();
     await page.getByText('Det här beslutet har skickats till Umeå kommun.').waitFor();
-    await accessible(page);
+    await expectAccessible(page);
     await page.getByLabel('Ert diarienummer').fill('KS-2026/00123');
     await page.getByRole('button', { name: 'Registrera' }).click();
     await status(page, 'Tack! Beslutet är registrerat med diarienummer KS-2026/00123.');
@@ -263,7 +188,7 @@ describe('expediering: from a published protocol to each huvudman’s registry',
     const row = table.getByRole('row').filter({ hasText: 'Vera Vindeln' });
     await row.getByText('Studsade', { exact: true }).waitFor({ timeout: 30_000 });
     await row.getByText(/550/).waitFor();
-    await accessible(sara);
+    await expectAccessible(sara);
 
     await row.getByLabel('Rättad e-postadress för Vera Vindeln').fill('vera@vindeln.example');
     await row.getByRole('button', { name: 'Skicka igen till Vera Vindeln' }).click();

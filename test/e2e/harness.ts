@@ -139,11 +139,12 @@ export async function bodyIdOf(url: string, slug: string): Promise<number> {
   return body.id;
 }
 
-/** As an administrator: an account for a person in the register (found by full name) and a membership of a body. */
-export async function createMemberAccount(admin: ApiSession, m: { email: string; name: string; password: string; person: string; bodyId: number; role: string }): Promise<void> {
+/** As an administrator: an account for a person in the register (found by full name) and a membership of a body; the person's id. */
+export async function createMemberAccount(admin: ApiSession, m: { email: string; name: string; password: string; person: string; bodyId: number; role: string }): Promise<number> {
   const people = await admin.api<{ id: number; name: string }[]>('GET', `/api/admin/people?q=${encodeURIComponent(m.person)}`);
   const personId = people.find((p) => p.name === m.person)?.id;
   if (personId === undefined) throw new Error(`no person named ${m.person}`);
   await admin.api('POST', '/api/admin/accounts', { email: m.email, name: m.name, password: m.password, personId });
   await admin.api('POST', '/api/admin/memberships', { personId, bodyId: m.bodyId, role: m.role });
+  return personId;
 }

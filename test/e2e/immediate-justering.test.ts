@@ -3,8 +3,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN_EMAIL, apiSession, bodyIdOf, createAdmin, createMemberAccount, expectAccessible, launchChromium, SCREENSHOT_DIR, signInInBrowser, startServer, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { ADMIN_EMAIL, apiSession, bodyIdOf, createAdmin, expectAccessible, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
+import { addItem, ATTENDING, Browsing, chooseJusterare, lsgAccounts, openMeeting, PASSWORDS, writeItem } from './justering-setup.js';
 
 // Omedelbar justering in the browser, during the meeting: the secretary proposes § "strategy" in
 // the minutes editor, the justerare approves it on his own device on the justering page, the
@@ -12,66 +13,38 @@ import { ADMIN_EMAIL, apiSession, bodyIdOf, createAdmin, createMemberAccount, ex
 // the protocol page says so under it, and its extract — public although the protocol is a draft
 // — says "Paragrafen förklarades omedelbart justerad …" (checked in the PDF with pdftotext).
 
-const PASSWORDS = { admin: 'administratörens lösenord', sara: 'sekreterarens långa lösenord', jens: 'justerarens långa lösenord', carin: 'ordförandens långa lösenord' };
 const TITLE = 'Regional strategi för suicidprevention';
 let server: RunningServer;
-let browser: Browser;
+let browsing: Browsing;
 let meetingId: number;
 let itemId: number;
 const pages: Record<'sara' | 'jens', Page> = {} as never;
-const contexts: BrowserContext[] = [];
 
-async function signIn(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signInInBrowser(page, server.url, email, password);
-  return page;
-}
-
-type Item = { id: number; version: number; title: string; standard: string | null; kind: string | null; written: boolean; text: string; proposal: string | null; notes: string; referToBodyId: number | null; presenters: unknown[]; decisions: unknown[]; assignments: unknown[] };
-const itemInput = (i: Item, change: Partial<Item>) => ({
-  version: i.version, title: i.title, kind: i.kind, written: i.written, text: i.text, proposal: i.proposal, notes: i.notes,
-  referToBodyId: i.referToBodyId, presenters: i.presenters, decisions: i.decisions, assignments: i.assignments, ...change,
-});
 const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
 
 beforeAll(async () => {
   server = await startServer({}, (dataDir) => void createAdmin(dataDir, PASSWORDS.admin));
   const asAdmin = await apiSession(server.url, ADMIN_EMAIL, PASSWORDS.admin);
   const lsg = await bodyIdOf(server.url, 'lsg');
-  await createMemberAccount(asAdmin, { email: 'sara@region.example', name: 'Katarina Lindahl', password: PASSWORDS.sara, person: 'Katarina Lindahl', bodyId: lsg, role: 'sekreterare' });
-  await createMemberAccount(asAdmin, { email: 'jens@region.example', name: 'Jens Wennberg', password: PASSWORDS.jens, person: 'Jens Wennberg', bodyId: lsg, role: 'ledamot' });
-  await createMemberAccount(asAdmin, { email: 'carin@kommun.example', name: 'Carin Nilsson', password: PASSWORDS.carin, person: 'Carin Nilsson', bodyId: lsg, role: 'ordförande' });
+  await lsgAccounts(asAdmin, lsg, ['sara', 'jens', 'carin']);
 
   // The meeting as it stands halfway through: attendance, the justerare chosen, the strategy decided.
   const asSara = (await apiSession(server.url, 'sara@region.example', PASSWORDS.sara)).api;
-  ({ meetingId } = await asSara<{ meetingId: number }>('POST', `/api/bodies/${lsg}/meetings`, { date: '2026-03-20', startTime: '09:00', place: 'Teams' }));
-  await asSara('PUT', `/api/meetings/${meetingId}/attendance`, {
-    participants: [
-      { list: 'present', name: 'Carin Nilsson', role: 'ordförande', organization: 'Umeå kommun' },
-      { list: 'present', name: 'Jens Wennberg', organization: 'Region Västerbotten' },
-      { list: 'present', name: 'Moa Brydsten', organization: 'Umeå kommun' },
-      { list: 'official', name: 'Katarina Lindahl', note: 'sekreterare' },
-    ],
-  });
-  ({ id: itemId } = await asSara<{ id: number }>('POST', `/api/meetings/${meetingId}/items`, { title: TITLE, kind: 'decision' }));
-  const { id: otherId } = await asSara<{ id: number }>('POST', `/api/meetings/${meetingId}/items`, { title: 'Förhandling om kostnadsfördelning', kind: 'decision' });
-  const items = (await asSara<{ items: Item[] }>('GET', `/api/meetings/${meetingId}/editor`)).items;
-  const justerare = items.find((i) => i.standard === 'justerare')!;
-  await asSara('PUT', `/api/meetings/${meetingId}/items/${justerare.id}`, itemInput(justerare, { decisions: [{ text: 'Till att jämte ordföranden justera dagens protokoll utsågs Jens Wennberg.', clauses: [] }] }));
-  await asSara('PUT', `/api/meetings/${meetingId}/items/${itemId}`, itemInput(items.find((i) => i.id === itemId)!, { text: 'Strategin har beretts i samtliga huvudmäns nämnder.', decisions: [{ text: '', clauses: ['anta den länsgemensamma strategin'] }] }));
-  await asSara('PUT', `/api/meetings/${meetingId}/items/${otherId}`, itemInput(items.find((i) => i.id === otherId)!, { text: 'Fördelningsnyckeln diskuterades; Region Västerbotten återkommer.' }));
+  meetingId = await openMeeting(asSara, lsg, { date: '2026-03-20', startTime: '09:00', place: 'Teams' }, [ATTENDING.carin, ATTENDING.jens, ATTENDING.moa, ATTENDING.katarina]);
+  itemId = await addItem(asSara, meetingId, TITLE);
+  const otherId = await addItem(asSara, meetingId, 'Förhandling om kostnadsfördelning');
+  await chooseJusterare(asSara, meetingId, 'Jens Wennberg');
+  await writeItem(asSara, meetingId, itemId, { text: 'Strategin har beretts i samtliga huvudmäns nämnder.', decisions: [{ text: '', clauses: ['anta den länsgemensamma strategin'] }] });
+  await writeItem(asSara, meetingId, otherId, { text: 'Fördelningsnyckeln diskuterades; Region Västerbotten återkommer.' });
 
-  browser = await launchChromium();
-  pages.sara = await signIn('sara@region.example', PASSWORDS.sara);
-  pages.jens = await signIn('jens@region.example', PASSWORDS.jens);
+  browsing = await Browsing.launch();
+  pages.sara = await browsing.signIn(server.url, 'sara@region.example', PASSWORDS.sara);
+  pages.jens = await browsing.signIn(server.url, 'jens@region.example', PASSWORDS.jens);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
+  await browsing?.close();
   await server?.stop();
 });
 

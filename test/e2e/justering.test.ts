@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN_EMAIL, apiSession, bodyIdOf, createMemberAccount, expectAccessible, launchChromium, SCREENSHOT_DIR, signInInBrowser, startServer, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { ADMIN_EMAIL, apiSession, bodyIdOf, expectAccessible, SCREENSHOT_DIR, startServer, type RunningServer } from './harness.js';
+import { addItem, ATTENDING, Browsing, chooseJusterare, lsgAccounts, openMeeting, ownDatabase, PASSWORDS, samverkaOn, writeItem } from './justering-setup.js';
 
 // From draft to public record: the secretary sends a protocol on justering, the justerare
 // comments, the secretary revises and sends version 2, the justerare and the secretary sign, the
@@ -15,45 +15,14 @@ import { ADMIN_EMAIL, apiSession, bodyIdOf, createMemberAccount, expectAccessibl
 // The server runs on a PostgreSQL database of its own, so that the command line can read the
 // same database while the server is running (the embedded database allows one process).
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const DB_NAME = `samverka_e2e_justering_${process.pid}`;
-const DATABASE_URL = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-})();
-const PASSWORDS = { admin: 'administratörens lösenord', sara: 'sekreterarens långa lösenord', jens: 'justerarens långa lösenord', carin: 'ordförandens långa lösenord' };
+const database = ownDatabase('justering');
 
 let server: RunningServer;
-let browser: Browser;
+let browsing: Browsing;
 let meetingId: number;
 const pages: Record<'sara' | 'jens' | 'carin', Page> = {} as never;
-const contexts: BrowserContext[] = [];
 
-function samverka(args: string[], input?: string): { status: number; out: string } {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: server?.dataDir ?? '', DATABASE_URL, LOG_LEVEL: 'warn' },
-    input,
-    encoding: 'utf8',
-  });
-  return { status: res.status ?? -1, out: `${res.stdout}${res.stderr}` };
-}
-
-async function signIn(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signInInBrowser(page, server.url, email, password);
-  return page;
-}
-
-type Item = { id: number; version: number; title: string; standard: string | null; kind: string | null; written: boolean; text: string; proposal: string | null; notes: string; referToBodyId: number | null; presenters: unknown[]; decisions: unknown[]; assignments: unknown[] };
-const itemInput = (i: Item, change: Partial<Item>) => ({
-  version: i.version, title: i.title, kind: i.kind, written: i.written, text: i.text, proposal: i.proposal, notes: i.notes,
-  referToBodyId: i.referToBodyId, presenters: i.presenters, decisions: i.decisions, assignments: i.assignments, ...change,
-});
+const samverka = (args: string[], input?: string) => samverkaOn(server, database.url, args, input);
 
 const outbox = () => {
   const dir = path.join(server.dataDir, 'outbox');
@@ -61,57 +30,34 @@ const outbox = () => {
 };
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.query(`create database ${DB_NAME}`);
-  await admin.end();
-  server = await startServer({ DATABASE_URL, JOBS: 'off' });
+  await database.create();
+  server = await startServer({ DATABASE_URL: database.url, JOBS: 'off' });
   // Created in the server's PostgreSQL database while it runs (createAdmin writes an embedded data directory before the start).
   const created = samverka(['admin', 'create', '--email', ADMIN_EMAIL, '--name', 'Ada Admin', '--password-stdin'], `${PASSWORDS.admin}\n`);
   expect(created.status, created.out).toBe(0);
   const asAdmin = await apiSession(server.url, ADMIN_EMAIL, PASSWORDS.admin);
   const lsg = await bodyIdOf(server.url, 'lsg');
-
   // Sara, LSG's secretary (Katarina Lindahl in the sample protocols), prepares the meeting.
-  await createMemberAccount(asAdmin, { email: 'sara@region.example', name: 'Katarina Lindahl', password: PASSWORDS.sara, person: 'Katarina Lindahl', bodyId: lsg, role: 'sekreterare' });
+  await lsgAccounts(asAdmin, lsg, ['sara']);
   const asSara = (await apiSession(server.url, 'sara@region.example', PASSWORDS.sara)).api;
-  ({ meetingId } = await asSara<{ meetingId: number }>('POST', `/api/bodies/${lsg}/meetings`, { date: '2026-03-20', startTime: '09:00', endTime: '12:00', place: 'Teams' }));
-  await asSara('PUT', `/api/meetings/${meetingId}/attendance`, {
-    participants: [
-      { list: 'present', name: 'Carin Nilsson', role: 'ordförande', organization: 'Umeå kommun' },
-      { list: 'present', name: 'Jens Wennberg', organization: 'Region Västerbotten' },
-      { list: 'present', name: 'Moa Brydsten', organization: 'Umeå kommun' },
-      { list: 'official', name: 'Katarina Lindahl', note: 'sekreterare' },
-    ],
-  });
-  const { id: strategyId } = await asSara<{ id: number }>('POST', `/api/meetings/${meetingId}/items`, { title: 'Regional strategi för suicidprevention', kind: 'decision' });
-  const items = (await asSara<{ items: Item[] }>('GET', `/api/meetings/${meetingId}/editor`)).items;
-  const justerare = items.find((i) => i.standard === 'justerare')!;
-  await asSara('PUT', `/api/meetings/${meetingId}/items/${justerare.id}`, itemInput(justerare, { decisions: [{ text: 'Till att jämte ordföranden justera dagens protokoll utsågs Jens Wennberg.', clauses: [] }] }));
-  const strategy = items.find((i) => i.id === strategyId)!;
-  await asSara('PUT', `/api/meetings/${meetingId}/items/${strategyId}`, itemInput(strategy, { text: 'Strategin har reviderats.', decisions: [{ text: '', clauses: ['anta den länsgemensamma strategin'] }] }));
-
+  meetingId = await openMeeting(asSara, lsg, { date: '2026-03-20', startTime: '09:00', endTime: '12:00', place: 'Teams' }, [ATTENDING.carin, ATTENDING.jens, ATTENDING.moa, ATTENDING.katarina]);
+  const strategyId = await addItem(asSara, meetingId, 'Regional strategi för suicidprevention');
+  await chooseJusterare(asSara, meetingId, 'Jens Wennberg');
+  await writeItem(asSara, meetingId, strategyId, { text: 'Strategin har reviderats.', decisions: [{ text: '', clauses: ['anta den länsgemensamma strategin'] }] });
   // The justerare and the chair get accounts.
-  for (const [name, email, password, role] of [['Jens Wennberg', 'jens@region.example', PASSWORDS.jens, 'ledamot'], ['Carin Nilsson', 'carin@kommun.example', PASSWORDS.carin, 'ordförande']] as const) {
-    await createMemberAccount(asAdmin, { email, name, password, person: name, bodyId: lsg, role });
-  }
+  await lsgAccounts(asAdmin, lsg, ['jens', 'carin']);
 
-  browser = await launchChromium();
-  pages.sara = await signIn('sara@region.example', PASSWORDS.sara);
-  pages.jens = await signIn('jens@region.example', PASSWORDS.jens);
-  pages.carin = await signIn('carin@kommun.example', PASSWORDS.carin);
+  browsing = await Browsing.launch();
+  pages.sara = await browsing.signIn(server.url, 'sara@region.example', PASSWORDS.sara);
+  pages.jens = await browsing.signIn(server.url, 'jens@region.example', PASSWORDS.jens);
+  pages.carin = await browsing.signIn(server.url, 'carin@kommun.example', PASSWORDS.carin);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
+  await browsing?.close();
   await server?.stop();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.end();
+  await database.drop();
 });
 
 const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();

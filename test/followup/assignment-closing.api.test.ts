@@ -6,11 +6,9 @@ import { openTestStore } from '../helpers/db.js';
 import { testApp } from '../helpers/app.js';
 import { Client, PASSWORD, type Json } from '../helpers/client.js';
 import { item, parsedProtocol, sourceOf } from '../helpers/protocols.js';
-import { withAccount, type Someone } from '../justering/people.js';
+import { addItem, lsgSignatories, openMeeting, present, SECRETARY_PRESENT, sendAndSign, writeItem, type Someone } from '../helpers/justering.js';
 import { storeImportedProtocol } from '../../src/importer/store-protocol.js';
 import { closePdfRenderer } from '../../src/render/pdf.js';
-import { listBodies } from '../../src/store/queries/bodies.js';
-import { SYSTEM } from '../../src/domain/access.js';
 import type { Store } from '../../src/store/db.js';
 
 // Follow-up gaps: closing an assignment is a decision — "uppdraget anses slutfört" in the minutes
@@ -30,10 +28,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-closing-'));
 beforeAll(async () => {
   store = await openTestStore();
   app = testApp(store, { config: { dataDir, publicUrl: 'https://samverka.example' } });
-  lsg = (await listBodies(store.db, SYSTEM)).find((b) => b.slug === 'lsg')!.id;
-  sara = await withAccount(store, app, 'Sara Sekreterare', [{ bodyId: lsg, role: 'sekreterare' }]);
-  jonas = await withAccount(store, app, 'Jonas Justerare', [{ bodyId: lsg, role: 'ledamot' }]);
-  carin = await withAccount(store, app, 'Carin Ordförande', [{ bodyId: lsg, role: 'ordförande' }]);
+  ({ lsg, sara, jonas, carin } = await lsgSignatories(store, app));
 });
 afterAll(async () => {
   await closePdfRenderer();
@@ -41,32 +36,13 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const itemInput = (it: Json, change: Json = {}) => ({
-  version: it.version, title: it.title, kind: it.kind, written: it.written, text: it.text, proposal: it.proposal, notes: it.notes,
-  referToBodyId: it.referToBodyId, presenters: it.presenters, decisions: it.decisions, assignments: it.assignments, ...change,
-});
-const editorItems = async (meetingId: number) => (await sara.client.get(`/api/meetings/${meetingId}/editor`)).body.items as Json[];
 const huvudmanId = async (name: string) => (await store.db.selectFrom('huvudman').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 
-async function meeting(date: string): Promise<number> {
-  const { meetingId } = (await sara.client.post(`/api/bodies/${lsg}/meetings`, { date })).body;
-  await sara.client.request('PUT', `/api/meetings/${meetingId}/attendance`, {
-    participants: [{ list: 'present', name: 'Carin Ordförande', role: 'ordförande' }, { list: 'present', name: 'Jonas Justerare', note: 'justerare' }, { list: 'official', name: 'Sara Sekreterare', note: 'sekreterare' }],
-  });
-  return meetingId;
-}
-
-async function writeItem(meetingId: number, itemId: number, change: Json): Promise<Json> {
-  const current = (await editorItems(meetingId)).find((i) => i.id === itemId)!;
-  const res = await sara.client.request('PUT', `/api/meetings/${meetingId}/items/${itemId}`, itemInput(current, change));
-  expect(res.status).toBe(200);
-  return (await editorItems(meetingId)).find((i) => i.id === itemId)!;
-}
+const meeting = (date: string) => openMeeting(sara.client, lsg, { date }, [present('Carin Ordförande', { role: 'ordförande' }), present('Jonas Justerare', { note: 'justerare' }), SECRETARY_PRESENT]);
 
 /** Justering of the whole protocol by its three signatories; with the development certificate it is sealed and published. */
 async function justifyAndPublish(meetingId: number): Promise<void> {
-  expect((await sara.client.post(`/api/meetings/${meetingId}/justering`, {})).status).toBe(201);
-  for (const who of [jonas, carin, sara]) expect((await who.client.post(`/api/meetings/${meetingId}/justering/sign`, { password: PASSWORD })).status).toBe(200);
+  await sendAndSign(sara.client, meetingId, [jonas, carin, sara]);
   expect((await anonymous().get(`/api/meetings/${meetingId}`)).body.status).toBe('published');
 }
 
@@ -82,8 +58,8 @@ const assignment = async (client: Client, id: number) => ((await client.get(`/ap
 describe('the receiver of an assignment is linked to its huvudman', () => {
   it('in the minutes: "Umeå kommun" and "Bjurholm kommun" are huvudmän, "kommunerna" and a body are not', async () => {
     const id = await meeting('2026-01-16');
-    const { id: itemId } = (await sara.client.post(`/api/meetings/${id}/items`, { title: 'Hemsjukvård', kind: 'decision' })).body;
-    await writeItem(id, itemId, {
+    const itemId = await addItem(sara.client, id, 'Hemsjukvård');
+    await writeItem(sara.client, id, itemId, {
       decisions: [{ text: 'Länssamverkansgruppen beslutar att ge uppdrag.', clauses: [] }],
       assignments: ['Umeå kommun', 'Bjurholm kommun', 'kommunerna', 'Beredning barn och unga'].map((to) => ({ to, task: 'redovisa läget' })),
     });
@@ -119,8 +95,8 @@ describe('closing an assignment is a decision', () => {
 
   it('February gives three assignments, and is published', async () => {
     const id = await meeting('2026-02-20');
-    const { id: itemId } = (await sara.client.post(`/api/meetings/${id}/items`, { title: 'Regional strategi för suicidprevention', kind: 'decision' })).body;
-    const saved = await writeItem(id, itemId, {
+    const itemId = await addItem(sara.client, id, 'Regional strategi för suicidprevention');
+    const saved = await writeItem(sara.client, id, itemId, {
       decisions: [{ text: 'Länssamverkansgruppen beslutar att anta strategin', clauses: ['anta strategin'] }],
       assignments: [
         { to: 'Beredning barn och unga', task: 'följa implementeringen', dueText: 'Länssamverkansgruppens nästa möte', decisionIndex: 0 },
@@ -137,11 +113,11 @@ describe('closing an assignment is a decision', () => {
   it('a report-back decided in a draft does not close the assignment yet — nor tell the public it will', async () => {
     const april = await meeting('2026-04-17');
     const reportItem = await reportBack(april, toBarn);
-    await writeItem(april, reportItem, {
+    await writeItem(sara.client, april, reportItem, {
       decisions: [{ text: 'Länssamverkansgruppen beslutar att lägga återrapporteringen till handlingarna att anse uppdraget slutfört', clauses: ['lägga återrapporteringen till handlingarna', 'anse uppdraget slutfört'] }],
     });
     const filedItem = await reportBack(april, toRad);
-    await writeItem(april, filedItem, { decisions: [{ text: 'Återrapporteringen läggs till handlingarna.', clauses: [], outcome: 'filed' }] });
+    await writeItem(sara.client, april, filedItem, { decisions: [{ text: 'Återrapporteringen läggs till handlingarna.', clauses: [], outcome: 'filed' }] });
     for (const client of [anonymous(), sara.client]) {
       expect(await assignment(client, toBarn)).toMatchObject({ status: 'open', closedBy: null });
     }
@@ -172,7 +148,7 @@ describe('closing an assignment is a decision', () => {
   it('a report-back item justified at once closes its assignment then, before its protocol is justified', async () => {
     const june = await meeting('2026-06-12');
     const reportItem = await reportBack(june, toVuxna);
-    await writeItem(june, reportItem, { decisions: [{ text: 'Återredovisningen godkänns och uppdraget förklaras avslutat.', clauses: [] }] });
+    await writeItem(sara.client, june, reportItem, { decisions: [{ text: 'Återredovisningen godkänns och uppdraget förklaras avslutat.', clauses: [] }] });
     const base = `/api/meetings/${june}/items/${reportItem}/immediate-justering`;
     expect((await sara.client.post(base, {})).status).toBe(201);
     expect((await jonas.client.post(`${base}/approve`, { password: PASSWORD })).body).toEqual({ justified: false, closedAssignments: [] });

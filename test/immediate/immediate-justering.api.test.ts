@@ -7,10 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../helpers/db.js';
 import { testApp } from '../helpers/app.js';
 import { Client, PASSWORD, signedIn, type Json } from '../helpers/client.js';
-import { ageSignIn, withAccount, withOidcAccount, type Someone } from '../justering/people.js';
+import { addItem, ageSignIn, chooseJusterare, editorItems, itemInput, lsgSignatories, openMeeting, present, SECRETARY_PRESENT, sendAndSign, withAccount, withOidcAccount, writeItem, type Someone } from '../helpers/justering.js';
 import { closePdfRenderer } from '../../src/render/pdf.js';
-import { listBodies } from '../../src/store/queries/bodies.js';
-import { SYSTEM } from '../../src/domain/access.js';
 import type { Store } from '../../src/store/db.js';
 
 // Omedelbar justering through the API: the secretary proposes § "strategy" during the meeting, the
@@ -34,10 +32,7 @@ beforeAll(async () => {
   store = await openTestStore();
   // A development seal certificate in DATA_DIR: the last signature seals and publishes.
   app = testApp(store, { config: { dataDir, publicUrl: 'https://samverka.example' } });
-  lsg = (await listBodies(store.db, SYSTEM)).find((b) => b.slug === 'lsg')!.id;
-  sara = await withAccount(store, app, 'Sara Sekreterare', [{ bodyId: lsg, role: 'sekreterare' }]);
-  jonas = await withAccount(store, app, 'Jonas Justerare', [{ bodyId: lsg, role: 'ledamot' }]);
-  carin = await withAccount(store, app, 'Carin Ordförande', [{ bodyId: lsg, role: 'ordförande' }]);
+  ({ lsg, sara, jonas, carin } = await lsgSignatories(store, app));
   olle = await withAccount(store, app, 'Olle Ledamot', [{ bodyId: lsg, role: 'ledamot' }]);
   outsider = await signedIn(store, app, { email: 'utomstaende@example.se' });
 });
@@ -47,34 +42,21 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const itemInput = (item: Json, change: Json = {}) => ({
-  version: item.version, title: item.title, kind: item.kind, written: item.written, text: item.text, proposal: item.proposal, notes: item.notes,
-  referToBodyId: item.referToBodyId, presenters: item.presenters, decisions: item.decisions, assignments: item.assignments, ...change,
-});
-const present = (name: string, extra: Json = {}) => ({ list: 'present', name, ...extra });
-const editorItems = async (meetingId: number) => (await sara.client.get(`/api/meetings/${meetingId}/editor`)).body.items as Json[];
 const state = async (client: Client, meetingId: number) => (await client.get(`/api/meetings/${meetingId}/immediate-justering`)).body as Json;
 const base = (m: number, i: number) => `/api/meetings/${m}/items/${i}/immediate-justering`;
 
 /** A meeting of LSG during the meeting: attendance, the justerare chosen, a decision, a case still being discussed. */
 async function meetingInProgress(date: string) {
-  const { meetingId } = (await sara.client.post(`/api/bodies/${lsg}/meetings`, { date, startTime: '09:00', place: 'Umeå' })).body;
-  await sara.client.request('PUT', `/api/meetings/${meetingId}/attendance`, {
-    participants: [present('Carin Ordförande', { role: 'ordförande' }), present('Jonas Justerare'), present('Olle Ledamot'), { list: 'official', name: 'Sara Sekreterare', note: 'sekreterare' }],
-  });
-  const { id: strategyId } = (await sara.client.post(`/api/meetings/${meetingId}/items`, { title: 'Regional strategi för suicidprevention', kind: 'decision' })).body;
-  const { id: secretId } = (await sara.client.post(`/api/meetings/${meetingId}/items`, { title: 'Förhandling om kostnadsfördelning', kind: 'decision' })).body;
-  let items = await editorItems(meetingId);
-  const justerare = items.find((i) => i.standard === 'justerare')!;
-  await sara.client.request('PUT', `/api/meetings/${meetingId}/items/${justerare.id}`, itemInput(justerare, { decisions: [{ text: 'Till att jämte ordföranden justera protokollet utsågs Jonas Justerare.', clauses: [] }] }));
-  const strategy = items.find((i) => i.id === strategyId)!;
-  await sara.client.request('PUT', `/api/meetings/${meetingId}/items/${strategyId}`, itemInput(strategy, {
+  const meetingId = await openMeeting(sara.client, lsg, { date, startTime: '09:00', place: 'Umeå' }, [present('Carin Ordförande', { role: 'ordförande' }), present('Jonas Justerare'), present('Olle Ledamot'), SECRETARY_PRESENT]);
+  const strategyId = await addItem(sara.client, meetingId, 'Regional strategi för suicidprevention');
+  const secretId = await addItem(sara.client, meetingId, 'Förhandling om kostnadsfördelning');
+  await chooseJusterare(sara.client, meetingId, 'Jonas Justerare');
+  await writeItem(sara.client, meetingId, strategyId, {
     text: 'Strategin har beretts i samtliga huvudmäns nämnder.', notes: 'Internt: ring Umeå om remissvaret.',
     decisions: [{ text: 'Länssamverkansgruppen beslutar att anta strategin', clauses: ['anta strategin'] }],
-  }));
-  const secret = items.find((i) => i.id === secretId)!;
-  await sara.client.request('PUT', `/api/meetings/${meetingId}/items/${secretId}`, itemInput(secret, { text: 'Förslaget om fördelningsnyckel diskuterades; Region Västerbotten återkommer.' }));
-  items = await editorItems(meetingId);
+  });
+  await writeItem(sara.client, meetingId, secretId, { text: 'Förslaget om fördelningsnyckel diskuterades; Region Västerbotten återkommer.' });
+  const items = await editorItems(sara.client, meetingId);
   return { id: meetingId, strategy: items.find((i) => i.id === strategyId)!, secret: items.find((i) => i.id === secretId)! };
 }
 
@@ -185,14 +167,14 @@ describe('omedelbar justering during the meeting', () => {
     expect((await sara.client.request('DELETE', `/api/meetings/${m.id}/items/${m.strategy.id}`)).body.error.code).toBe('item_justified');
     expect((await sara.client.post(`/api/meetings/${m.id}/items/${m.strategy.id}/reservations`, { name: 'Olle Ledamot', inFavourOf: 'avslag' })).status).toBe(409);
     // Moving an item in front of it would renumber it.
-    const order = (await editorItems(m.id)).map((i) => i.id);
+    const order = (await editorItems(sara.client, m.id)).map((i) => i.id);
     const moved = [m.secret.id, ...order.filter((id) => id !== m.secret.id)];
     const reorder = await sara.client.request('PUT', `/api/meetings/${m.id}/order`, { itemIds: moved });
     expect(reorder.status).toBe(409);
     expect(reorder.body.error.code).toBe('item_number_kept');
     // Items added later in the meeting come after it; its number stays.
     expect((await sara.client.post(`/api/meetings/${m.id}/items`, { title: 'Extra ärende om lokaler', kind: 'information' })).status).toBe(201);
-    expect((await editorItems(m.id)).find((i) => i.id === m.strategy.id)!.number).toBe(m.strategy.number);
+    expect((await editorItems(sara.client, m.id)).find((i) => i.id === m.strategy.id)!.number).toBe(m.strategy.number);
     const header = (date: string) => ({ version: 1, title: null, date, startTime: '09:00', endTime: '11:30', place: 'Umeå', diaryNumber: null });
     const version = (await sara.client.get(`/api/meetings/${m.id}/editor`)).body.meeting.version;
     const moveDate = await sara.client.request('PATCH', `/api/meetings/${m.id}`, { ...header('2026-04-18'), version });
@@ -203,10 +185,10 @@ describe('omedelbar justering during the meeting', () => {
   });
 
   it('an earlier meeting of the year that gains an item leaves the numbers of this one as they are', async () => {
-    const before = (await editorItems(m.id)).map((i) => [i.id, i.number]);
+    const before = (await editorItems(sara.client, m.id)).map((i) => [i.id, i.number]);
     const { meetingId: earlier } = (await sara.client.post(`/api/bodies/${lsg}/meetings`, { date: '2026-02-20' })).body;
     expect((await sara.client.post(`/api/meetings/${earlier}/items`, { title: 'Ett ärende i februari', kind: 'decision' })).status).toBe(201);
-    expect((await editorItems(m.id)).map((i) => [i.id, i.number])).toEqual(before);
+    expect((await editorItems(sara.client, m.id)).map((i) => [i.id, i.number])).toEqual(before);
   });
 
   it('the protocol says so under the item, for the body’s members', async () => {
@@ -225,7 +207,7 @@ describe('what becomes public of the draft: that item’s extract, nothing else'
 
   beforeAll(async () => {
     const found = (await sara.client.get(`/api/meetings?body=${lsg}&year=2026`)).body.find((x: Json) => x.date === '2026-04-17');
-    const items = await editorItems(found.id);
+    const items = await editorItems(sara.client, found.id);
     m = { id: found.id, strategy: items.find((i) => i.title === 'Regional strategi för suicidprevention'), secret: items.find((i) => i.title === 'Förhandling om kostnadsfördelning') };
     justifiedOn = (await state(sara.client, m.id)).items[0].justifiedOn;
   });
@@ -323,7 +305,7 @@ describe('a justerare who signs in only through the identity provider', () => {
     const ove = await withOidcAccount(store, app, 'Ove Justerare', [{ bodyId: lsg, role: 'ledamot' }]);
     const m = await meetingInProgress('2026-09-18');
     await sara.client.request('PUT', `/api/meetings/${m.id}/attendance`, {
-      participants: [present('Carin Ordförande', { role: 'ordförande' }), present('Ove Justerare'), { list: 'official', name: 'Sara Sekreterare', note: 'sekreterare' }],
+      participants: [present('Carin Ordförande', { role: 'ordförande' }), present('Ove Justerare'), SECRETARY_PRESENT],
     });
     const res = await sara.client.post(base(m.id, m.strategy.id), { signatories: [{ personId: carin.personId, role: 'ordförande' }, { personId: ove.personId, role: 'justerare' }] });
     expect(res.status).toBe(201);
@@ -343,9 +325,7 @@ describe('the whole protocol afterwards', () => {
   it('is justified and sealed as usual; the published protocol and its open data say the item was justified at once', async () => {
     const found = (await sara.client.get(`/api/meetings?body=${lsg}&year=2026`)).body.find((x: Json) => x.date === '2026-04-17');
     const id = found.id;
-    const sent = await sara.client.post(`/api/meetings/${id}/justering`, {});
-    expect(sent.status).toBe(201);
-    for (const who of [jonas, carin, sara]) expect((await who.client.post(`/api/meetings/${id}/justering/sign`, { password: PASSWORD })).status).toBe(200);
+    await sendAndSign(sara.client, id, [jonas, carin, sara]);
     const protocol = (await anonymous().get(`/api/meetings/${id}`)).body;
     expect(protocol.status).toBe('published');
     const item = protocol.agenda.find((i: Json) => i.title === 'Regional strategi för suicidprevention');

@@ -7,11 +7,9 @@ import { simpleParser } from 'mailparser';
 import { openTestStore } from '../helpers/db.js';
 import { testApp } from '../helpers/app.js';
 import { Client, PASSWORD, signedIn, type Json } from '../helpers/client.js';
-import { ageSignIn, person, withAccount, withOidcAccount, type Someone } from './people.js';
+import { ageSignIn, addItem, chooseJusterare, itemInput, lsgSignatories, openMeeting, person, present, SECRETARY_PRESENT, withAccount, withOidcAccount, writeItem, type Someone } from '../helpers/justering.js';
 import { createMailer } from '../../src/mail/mailer.js';
 import { closePdfRenderer } from '../../src/render/pdf.js';
-import { listBodies } from '../../src/store/queries/bodies.js';
-import { SYSTEM } from '../../src/domain/access.js';
 import { storeImportedProtocol } from '../../src/importer/store-protocol.js';
 import { parsedProtocol, sourceOf } from '../helpers/protocols.js';
 import type { Store } from '../../src/store/db.js';
@@ -40,10 +38,7 @@ beforeAll(async () => {
     // A seal certificate that is not there: sealing must fail cleanly and publish nothing.
     config: { dataDir, publicUrl: 'https://samverka.example', signing: { p12Path: path.join(dataDir, 'saknas.p12'), password: 'fel' } },
   });
-  lsg = (await listBodies(store.db, SYSTEM)).find((b) => b.slug === 'lsg')!.id;
-  sara = await withAccount(store, app, 'Sara Sekreterare', [{ bodyId: lsg, role: 'sekreterare' }]);
-  jonas = await withAccount(store, app, 'Jonas Justerare', [{ bodyId: lsg, role: 'ledamot' }]);
-  carin = await withAccount(store, app, 'Carin Ordförande', [{ bodyId: lsg, role: 'ordförande' }]);
+  ({ lsg, sara, jonas, carin } = await lsgSignatories(store, app));
   olle = await withAccount(store, app, 'Olle Ledamot', [{ bodyId: lsg, role: 'ledamot' }]);
   kalle = await person(store, 'Kalle Kontolös', [{ bodyId: lsg, role: 'ledamot' }]);
   outsider = await signedIn(store, app, { email: 'utomstaende@example.se' });
@@ -54,26 +49,12 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const itemInput = (item: Json, change: Json = {}) => ({
-  version: item.version, title: item.title, kind: item.kind, written: item.written, text: item.text, proposal: item.proposal, notes: item.notes,
-  referToBodyId: item.referToBodyId, presenters: item.presenters, decisions: item.decisions, assignments: item.assignments, ...change,
-});
-const present = (name: string, extra: Json = {}) => ({ list: 'present', name, ...extra });
-
 /** A meeting of LSG prepared by Sara: attendance, the justerare chosen, one decision. */
 async function preparedMeeting(date: string): Promise<{ id: number; strategyItem: Json }> {
-  const { meetingId } = (await sara.client.post(`/api/bodies/${lsg}/meetings`, { date })).body;
-  await sara.client.request('PUT', `/api/meetings/${meetingId}/attendance`, {
-    participants: [present('Carin Ordförande', { role: 'ordförande' }), present('Jonas Justerare'), present('Olle Ledamot'), present('Kalle Kontolös'), { list: 'official', name: 'Sara Sekreterare', note: 'sekreterare' }],
-  });
-  const { id: strategyId } = (await sara.client.post(`/api/meetings/${meetingId}/items`, { title: 'Regional strategi för suicidprevention', kind: 'decision' })).body;
-  const items = (await sara.client.get(`/api/meetings/${meetingId}/editor`)).body.items as Json[];
-  const justerare = items.find((i) => i.standard === 'justerare')!;
-  await sara.client.request('PUT', `/api/meetings/${meetingId}/items/${justerare.id}`, itemInput(justerare, { decisions: [{ text: 'Till att jämte ordföranden justera protokollet utsågs Jonas Justerare.', clauses: [] }] }));
-  const strategy = items.find((i) => i.id === strategyId)!;
-  await sara.client.request('PUT', `/api/meetings/${meetingId}/items/${strategyId}`, itemInput(strategy, { text: 'Strategin har reviderats.', decisions: [{ text: '', clauses: ['anta strategin'] }] }));
-  const after = (await sara.client.get(`/api/meetings/${meetingId}/editor`)).body.items as Json[];
-  return { id: meetingId, strategyItem: after.find((i) => i.id === strategyId) };
+  const id = await openMeeting(sara.client, lsg, { date }, [present('Carin Ordförande', { role: 'ordförande' }), present('Jonas Justerare'), present('Olle Ledamot'), present('Kalle Kontolös'), SECRETARY_PRESENT]);
+  const strategyId = await addItem(sara.client, id, 'Regional strategi för suicidprevention');
+  await chooseJusterare(sara.client, id, 'Jonas Justerare');
+  return { id, strategyItem: await writeItem(sara.client, id, strategyId, { text: 'Strategin har reviderats.', decisions: [{ text: '', clauses: ['anta strategin'] }] }) };
 }
 
 const justering = async (client: Client, id: number) => (await client.get(`/api/meetings/${id}/justering`)).body as Json;

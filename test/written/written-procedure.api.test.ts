@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../helpers/db.js';
 import { testApp } from '../helpers/app.js';
 import { Client, signedIn, type Json } from '../helpers/client.js';
-import { person, withAccount, type Someone } from '../justering/people.js';
+import { person, withAccount, type Someone } from '../helpers/justering.js';
 import { SmtpSink } from '../jobs/smtp-sink.js';
 import { counts, linkToken, passDeadline, PDF, putQuestion, questionFields } from './written.js';
 import { loadConfig } from '../../src/config.js';

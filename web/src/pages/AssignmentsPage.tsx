@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { BodySummary } from '../../../src/domain/model';
 import type { HuvudmanRef } from '../../../src/domain/follow-up-views';
-import { YearOptions } from './followup/filters';
+import { FilterBar, NamedOptions, bodyFilter, href, useUrlFilters, yearFilter } from './followup/filters';
 import { ApiFailure, send, useApi } from '../api';
 import { useAuth } from '../auth';
 import { canEditBody } from '../permissions';
@@ -21,22 +21,11 @@ const NEXT: Record<string, string[]> = { unconfirmed: ['open', 'withdrawn'], ope
 export function AssignmentsPage() {
   usePageTitle(t.title);
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const body = params.get('organ') ?? '';
-  const status = params.get('status') ?? '';
-  const huvudman = params.get('huvudman') ?? '';
-  const year = params.get('ar') ?? '';
-  const query = new URLSearchParams({ ...(body ? { body } : {}), ...(huvudman ? { huvudman } : {}), ...(year ? { year } : {}), ...(status ? { status } : {}) }).toString();
-  const [list, reload] = useApi<Assignment[]>(`/api/assignments${query ? `?${query}` : ''}`);
+  const filters = useUrlFilters();
+  const [list, reload] = useApi<Assignment[]>(href('/api/assignments', { body: filters.get('organ'), huvudman: filters.get('huvudman'), year: filters.get('ar'), status: filters.get('status') }));
   const [bodies] = useApi<BodySummary[]>('/api/bodies');
   const [partners] = useApi<HuvudmanRef[]>('/api/huvudman');
   const [error, setError] = useState<string | null>(null);
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const move = async (a: Assignment, to: string) => {
     try {
       await send('POST', `/api/assignments/${a.id}/status`, { status: to });
@@ -51,28 +40,12 @@ export function AssignmentsPage() {
     <>
       <h1>{t.title}</h1>
       <p className="lead">{t.intro}</p>
-      <form className="form inline-form" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="f-body">{t.body}</label>
-        <select id="f-body" value={body} onChange={(e) => setFilter('organ', e.target.value)}>
-          <option value="">{t.allBodies}</option>
-          {bodies.state === 'ready' && bodies.data.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
-        </select>
-        <label htmlFor="f-status">{t.status}</label>
-        <select id="f-status" value={status} onChange={(e) => setFilter('status', e.target.value)}>
-          <option value="">{t.allStatuses}</option>
-          {Object.entries(t.statuses).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-        </select>
-        <label htmlFor="f-huvudman">{t.huvudman}</label>
-        <select id="f-huvudman" value={huvudman} onChange={(e) => setFilter('huvudman', e.target.value)}>
-          <option value="">{t.allHuvudman}</option>
-          {partners.state === 'ready' && partners.data.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
-        </select>
-        <label htmlFor="f-year">{t.year}</label>
-        <select id="f-year" value={year} onChange={(e) => setFilter('ar', e.target.value)}>
-          <option value="">{t.allYears}</option>
-          <YearOptions />
-        </select>
-      </form>
+      <FilterBar filters={[
+        bodyFilter('f-body', t.body, t.allBodies, bodies),
+        { id: 'f-status', label: t.status, all: t.allStatuses, param: 'status', options: Object.entries(t.statuses).map(([k, v]) => <option key={k} value={k}>{v}</option>) },
+        { id: 'f-huvudman', label: t.huvudman, all: t.allHuvudman, param: 'huvudman', options: <NamedOptions list={partners} /> },
+        yearFilter('f-year', t.year, t.allYears),
+      ]} />
       {error && <p className="form-error" role="alert">{error}</p>}
       <Load value={list} retry={reload}>
         {(rows) =>

@@ -1,11 +1,11 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { BodySummary } from '../../../../src/domain/model';
 import { useApi } from '../../api';
 import { useAuth } from '../../auth';
 import { Load, usePageTitle } from '../../components/States';
 import { svAdoption as t, svFunds, svRegister } from '../../i18n/sv';
 import { AdoptionStatusText } from './AdoptionStatusText';
-import { YearOptions, editableBodies } from './filters';
+import { FilterBar, bodyFilter, editableBodies, href, useUrlFilters, yearFilter } from './filters';
 import type { HuvudmanRef, Recommendation } from '../../../../src/domain/follow-up-views';
 
 // Huvudmän × recommendations. A real table: column headers are the recommendations, row headers
@@ -14,18 +14,10 @@ import type { HuvudmanRef, Recommendation } from '../../../../src/domain/follow-
 export function AdoptionMatrixPage() {
   usePageTitle(t.title);
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const body = params.get('organ') ?? '';
-  const year = params.get('ar') ?? '';
-  const query = new URLSearchParams({ ...(body ? { body } : {}), ...(year ? { year } : {}) }).toString();
-  const [matrix, reload] = useApi<{ huvudman: HuvudmanRef[]; recommendations: Recommendation[] }>(`/api/adoption${query ? `?${query}` : ''}`);
+  const filters = useUrlFilters();
+  const query = { body: filters.get('organ'), year: filters.get('ar') };
+  const [matrix, reload] = useApi<{ huvudman: HuvudmanRef[]; recommendations: Recommendation[] }>(href('/api/adoption', query));
   const [bodies] = useApi<BodySummary[]>('/api/bodies');
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const canCreate = bodies.state === 'ready' && editableBodies(me, bodies.data).length > 0;
 
   return (
@@ -38,25 +30,14 @@ export function AdoptionMatrixPage() {
         <Link to="/statsbidrag">{svFunds.nav}</Link>
         <Link to="/styrdokument">{svRegister.nav}</Link>
       </p>
-      <form className="form inline-form" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="m-body">{t.body}</label>
-        <select id="m-body" value={body} onChange={(e) => setFilter('organ', e.target.value)}>
-          <option value="">{t.allBodies}</option>
-          {bodies.state === 'ready' && bodies.data.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
-        </select>
-        <label htmlFor="m-year">{t.year}</label>
-        <select id="m-year" value={year} onChange={(e) => setFilter('ar', e.target.value)}>
-          <option value="">{t.allYears}</option>
-          <YearOptions />
-        </select>
-      </form>
+      <FilterBar filters={[bodyFilter('m-body', t.body, t.allBodies, bodies), yearFilter('m-year', t.year, t.allYears)]} />
       <Load value={matrix} retry={reload}>
         {({ huvudman, recommendations }) =>
           recommendations.length === 0 ? <p>{t.none}</p> : (
             <>
               <p className="followup-links">
-                <a href={`/api/adoption.csv${query ? `?${query}` : ''}`} download>{t.exportCsv}</a>
-                <a href={`/api/adoption.xlsx${query ? `?${query}` : ''}`} download>{t.exportXlsx}</a>
+                <a href={href('/api/adoption.csv', query)} download>{t.exportCsv}</a>
+                <a href={href('/api/adoption.xlsx', query)} download>{t.exportXlsx}</a>
               </p>
               <Legend />
               <div className="table-wrap">

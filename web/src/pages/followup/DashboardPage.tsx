@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { BodySummary } from '../../../../src/domain/model';
 import type { Dashboard, HuvudmanRef } from '../../../../src/domain/follow-up-views';
 import { percentOf } from '../../../../src/domain/dashboard';
@@ -7,7 +7,7 @@ import { useApi } from '../../api';
 import { Load, usePageTitle } from '../../components/States';
 import { svAdoption, svDashboard as t } from '../../i18n/sv';
 import { AdoptionStatusText } from './AdoptionStatusText';
-import { YearOptions } from './filters';
+import { FilterBar, NamedOptions, href, useUrlFilters, yearFilter } from './filters';
 
 // Uppföljning per body or huvudman. Every number is a link to the list it counts (with the same
 // filters), and every chart sits above a table that says the same in words and numbers: the
@@ -19,34 +19,19 @@ const AdoptionChart = lazy(() => import('./DashboardCharts').then((m) => ({ defa
 const ASSIGNMENT_ROWS = ['open', 'overdue', 'reported', 'unconfirmed', 'done', 'withdrawn'] as const;
 const ADOPTION_COLUMNS = ['adopted', 'declined', 'in-preparation', 'not-started'] as const;
 
-/** The query string of a list page: only the filters that are set. */
-function href(path: string, params: Record<string, string | number | null | undefined>): string {
-  const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== null && e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)]));
-  return q.size > 0 ? `${path}?${q}` : path;
-}
-
 export function DashboardPage() {
-  const [params, setParams] = useSearchParams();
-  const body = params.get('organ') ?? '';
-  const huvudman = body ? '' : (params.get('huvudman') ?? '');
-  const year = params.get('ar') ?? '';
+  const filters = useUrlFilters();
+  const body = filters.get('organ');
+  const huvudman = body ? '' : filters.get('huvudman');
+  const year = filters.get('ar');
   const [data, reload] = useApi<Dashboard>(href('/api/follow-up/dashboard', { body, huvudman, year }));
   const [bodies] = useApi<BodySummary[]>('/api/bodies');
   const [partners] = useApi<HuvudmanRef[]>('/api/huvudman');
   const scopeValue = body ? `organ:${body}` : huvudman ? `huvudman:${huvudman}` : '';
+  // One select for the scope, a body or a huvudman: each option names its param ("organ:3").
   const setScope = (value: string) => {
-    const next = new URLSearchParams(params);
-    next.delete('organ');
-    next.delete('huvudman');
-    const [key, id] = value.split(':');
-    if (key && id) next.set(key, id);
-    setParams(next);
-  };
-  const setYear = (value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set('ar', value);
-    else next.delete('ar');
-    setParams(next);
+    const [key, id = ''] = value.split(':');
+    filters.set({ organ: key === 'organ' ? id : '', huvudman: key === 'huvudman' ? id : '' });
   };
   const name = data.state === 'ready' && data.data.scope.kind !== 'all' ? data.data.scope.name : null;
   usePageTitle(name ? t.titleFor(name) : t.title);
@@ -55,23 +40,16 @@ export function DashboardPage() {
     <>
       <h1>{name ? t.titleFor(name) : t.title}</h1>
       <p className="lead">{t.intro}</p>
-      <form className="form inline-form" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="u-scope">{t.scope}</label>
-        <select id="u-scope" value={scopeValue} onChange={(e) => setScope(e.target.value)}>
-          <option value="">{t.all}</option>
-          <optgroup label={t.bodies}>
-            {bodies.state === 'ready' && bodies.data.map((b) => <option key={b.id} value={`organ:${b.id}`}>{b.name}</option>)}
-          </optgroup>
-          <optgroup label={t.huvudman}>
-            {partners.state === 'ready' && partners.data.map((h) => <option key={h.id} value={`huvudman:${h.id}`}>{h.name}</option>)}
-          </optgroup>
-        </select>
-        <label htmlFor="u-year">{t.year}</label>
-        <select id="u-year" value={year} onChange={(e) => setYear(e.target.value)}>
-          <option value="">{t.allYears}</option>
-          <YearOptions />
-        </select>
-      </form>
+      <FilterBar filters={[
+        {
+          id: 'u-scope', label: t.scope, all: t.all, value: scopeValue, onChange: setScope,
+          options: <>
+            <optgroup label={t.bodies}><NamedOptions list={bodies} value={(b) => `organ:${b.id}`} /></optgroup>
+            <optgroup label={t.huvudman}><NamedOptions list={partners} value={(h) => `huvudman:${h.id}`} /></optgroup>
+          </>,
+        },
+        yearFilter('u-year', t.year, t.allYears),
+      ]} />
       {year && <p className="hint">{t.yearNote(year)}</p>}
       <Load value={data} retry={reload}>{(d) => <DashboardView d={d} />}</Load>
     </>

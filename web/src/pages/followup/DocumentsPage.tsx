@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { BodySummary } from '../../../../src/domain/model';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS } from '../../../../src/domain/governing-documents';
 import { ApiFailure, send, useApi } from '../../api';
 import { useAuth } from '../../auth';
 import { Load, usePageTitle } from '../../components/States';
 import { svAdoption, svRegister as t } from '../../i18n/sv';
-import { BodyFilterNote, editableBodies } from './filters';
+import { BodyFilterNote, FilterBar, editableBodies, href, useUrlFilters } from './filters';
 import { ReviewBadge } from './ReviewBadge';
 import type { GoverningDocument } from '../../../../src/domain/follow-up-views';
 
@@ -14,20 +14,12 @@ import type { GoverningDocument } from '../../../../src/domain/follow-up-views';
 export function DocumentsPage() {
   usePageTitle(t.title);
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const kind = params.get('typ') ?? '';
-  const review = params.get('revision') ?? '';
-  const body = params.get('organ') ?? ''; // from the dashboard: a body's own documents
-  const query = new URLSearchParams({ ...(body ? { body } : {}), ...(kind ? { kind } : {}), ...(review ? { review } : {}) }).toString();
-  const [docs, reload] = useApi<GoverningDocument[]>(`/api/governing-documents${query ? `?${query}` : ''}`);
+  const filters = useUrlFilters();
+  const review = filters.get('revision');
+  const body = filters.get('organ'); // from the dashboard: a body's own documents
+  const [docs, reload] = useApi<GoverningDocument[]>(href('/api/governing-documents', { body, kind: filters.get('typ'), review }));
   const [bodies] = useApi<BodySummary[]>('/api/bodies');
   const [creating, setCreating] = useState(false);
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const mine = bodies.state === 'ready' ? editableBodies(me, bodies.data) : [];
   return (
     <>
@@ -35,20 +27,11 @@ export function DocumentsPage() {
       <h1>{t.title}</h1>
       <p className="lead">{t.intro}</p>
       {mine.length > 0 && (creating ? <NewDocumentForm bodies={mine} /> : <p><button type="button" onClick={() => setCreating(true)}>{t.create}</button></p>)}
-      <form className="form inline-form" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="d-kind">{t.kind}</label>
-        <select id="d-kind" value={kind} onChange={(e) => setFilter('typ', e.target.value)}>
-          <option value="">{t.allKinds}</option>
-          {DOCUMENT_KINDS.map((k) => <option key={k} value={k}>{DOCUMENT_KIND_LABELS[k]}</option>)}
-        </select>
-        <label htmlFor="d-review">{t.reviewFilter}</label>
-        <select id="d-review" value={review} onChange={(e) => setFilter('revision', e.target.value)}>
-          <option value="">{t.allReviews}</option>
-          <option value="soon">{t.reviewSoon}</option>
-          <option value="overdue">{t.reviewOverdue}</option>
-        </select>
-      </form>
-      <BodyFilterNote bodyId={body} bodies={bodies} allHref={`/styrdokument${review ? `?revision=${review}` : ''}`} />
+      <FilterBar filters={[
+        { id: 'd-kind', label: t.kind, all: t.allKinds, param: 'typ', options: DOCUMENT_KINDS.map((k) => <option key={k} value={k}>{DOCUMENT_KIND_LABELS[k]}</option>) },
+        { id: 'd-review', label: t.reviewFilter, all: t.allReviews, param: 'revision', options: <><option value="soon">{t.reviewSoon}</option><option value="overdue">{t.reviewOverdue}</option></> },
+      ]} />
+      <BodyFilterNote bodyId={body} bodies={bodies} allHref={href('/styrdokument', { revision: review })} />
       <Load value={docs} retry={reload}>
         {(list) => list.length === 0 ? <p>{t.none}</p> : (
           <div className="table-wrap">

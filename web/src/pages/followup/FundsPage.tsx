@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { BodySummary } from '../../../../src/domain/model';
 import { formatKronor, parseKronor } from '../../../../src/domain/cost-split';
 import { ApiFailure, send, useApi } from '../../api';
 import { useAuth } from '../../auth';
 import { Load, usePageTitle } from '../../components/States';
 import { svAdoption, svFundEdit, svFunds as t } from '../../i18n/sv';
-import { BodyFilterNote, YearOptions, editableBodies } from './filters';
+import { BodyFilterNote, FilterBar, editableBodies, href, useUrlFilters, yearFilter } from './filters';
 import type { FundCall } from '../../../../src/domain/follow-up-views';
 
 interface Totals {
@@ -19,31 +19,23 @@ export const kr = (ore: number | null) => (ore === null ? '–' : formatKronor(o
 /** The funds at a glance: totals per year and fund, per huvudman, and every call with its applications. */
 export function FundsPage() {
   usePageTitle(t.title);
-  const [params, setParams] = useSearchParams();
-  const year = params.get('ar') ?? '';
-  const body = params.get('organ') ?? ''; // from the dashboard: the calls a body runs
-  const search = new URLSearchParams({ ...(body ? { body } : {}), ...(year ? { year } : {}) }).toString();
-  const query = search ? `?${search}` : '';
+  const filters = useUrlFilters();
+  const year = filters.get('ar');
+  const body = filters.get('organ'); // from the dashboard: the calls a body runs
   const { me } = useAuth();
   const [bodies] = useApi<BodySummary[]>('/api/bodies');
   const mine = bodies.state === 'ready' ? editableBodies(me, bodies.data) : [];
   const [creating, setCreating] = useState(false);
-  const [calls, reloadCalls] = useApi<FundCall[]>(`/api/fund-calls${query}`);
-  const [totals, reloadTotals] = useApi<Totals>(`/api/fund-totals${query}`);
+  const [calls, reloadCalls] = useApi<FundCall[]>(href('/api/fund-calls', { body, year }));
+  const [totals, reloadTotals] = useApi<Totals>(href('/api/fund-totals', { body, year }));
   return (
     <>
       <p className="breadcrumb"><Link to="/rekommendationer">{svAdoption.back}</Link></p>
       <h1>{t.title}</h1>
       <p className="lead">{t.intro}</p>
       {mine.length > 0 && (creating ? <NewCallForm bodies={mine} /> : <p><button type="button" onClick={() => setCreating(true)}>{svFundEdit.newCall}</button></p>)}
-      <form className="form inline-form" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="f-year">{t.year}</label>
-        <select id="f-year" value={year} onChange={(e) => setParams({ ...(body ? { organ: body } : {}), ...(e.target.value ? { ar: e.target.value } : {}) })}>
-          <option value="">{t.allYears}</option>
-          <YearOptions />
-        </select>
-      </form>
-      <BodyFilterNote bodyId={body} bodies={bodies} allHref={`/statsbidrag${year ? `?ar=${year}` : ''}`} />
+      <FilterBar filters={[yearFilter('f-year', t.year, t.allYears)]} />
+      <BodyFilterNote bodyId={body} bodies={bodies} allHref={href('/statsbidrag', { ar: year })} />
       <Load value={totals} retry={reloadTotals}>
         {(tot) => tot.funds.length === 0 ? null : (
           <>
