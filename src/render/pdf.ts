@@ -9,7 +9,7 @@
 // failing those, by playwright when the process exits.
 
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { SV } from './texts.js';
 
 export const CHROMIUM_ARGS = [
@@ -39,7 +39,9 @@ function getBrowser(): Promise<Browser> {
   if (!fs.existsSync(executablePath)) {
     throw new PdfUnavailableError(`PDF needs Chromium: apt-get install chromium, or set CHROMIUM_PATH (not found: ${executablePath})`);
   }
-  const started = chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 }).then((b) => {
+  // playwright-core is loaded on the first PDF, not at start: it is the largest module the server
+  // would otherwise hold in memory all its life (about 75 MB), and most processes never print.
+  const started = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 })).then((b) => {
     b.on('disconnected', () => {
       if (browser === started) browser = null;
     });

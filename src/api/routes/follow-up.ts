@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import ExcelJS from 'exceljs';
 import type { Context } from 'hono';
 import { defineRoute, type ApiApp, type AppEnv } from '../route.js';
 import { DbIdJson, IdParam, errorResponses } from '../schemas.js';
@@ -302,6 +301,7 @@ const NUM_FMT: Record<Sheet['columns'][number]['kind'], string | undefined> = {
 };
 
 export async function toXlsx(sheets: Sheet[]): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded on the first export, not held from start (about 20 MB)
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Samverka';
   for (const sheet of sheets) {

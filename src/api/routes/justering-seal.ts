@@ -1,5 +1,4 @@
 import type { Viewer } from '../../domain/access.js';
-import { SealError, sealAndPublish } from '../../signing/seal-protocol.js';
 import { markSealFailed, markSealed, type SealInput } from '../../store/queries/justering-write.js';
 import { getSealedProtocol } from '../../store/queries/sealed-protocols.js';
 import type { AppDeps } from '../route.js';
@@ -21,6 +20,8 @@ export async function sealRound(deps: AppDeps, actor: Viewer, meetingId: number,
   inProgress.add(meetingId);
   try {
     let pdfSha256: string;
+    // The signing module (pdf-lib, @signpdf) is loaded when a protocol is first sealed, not held from start.
+    const { SealError, sealAndPublish } = await import('../../signing/seal-protocol.js');
     try {
       ({ pdfSha256 } = await sealAndPublish(
         { store: deps.store, config: deps.config, log: deps.log },

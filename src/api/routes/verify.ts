@@ -4,7 +4,6 @@ import { defineRoute, type ApiApp, type AppEnv } from '../route.js';
 import { errorResponses } from '../schemas.js';
 import { ApiError } from '../errors.js';
 import { limit } from '../auth/rate-limits.js';
-import { verifyProtocolPdf, withKnownCertificates } from '../../signing/verify.js';
 import { knownSealCertificates } from '../../signing/certificate.js';
 import { sealRegistry } from '../../store/queries/sealed-protocols.js';
 
@@ -76,6 +75,7 @@ export function registerVerifyRoutes(app: ApiApp): void {
     async (c) => {
       const bytes = await uploadedBytes(c);
       const { store, config } = c.var.deps;
+      const { verifyProtocolPdf, withKnownCertificates } = await import('../../signing/verify.js'); // pdf-lib: loaded on the first check
       const registry = withKnownCertificates(sealRegistry(store.db), knownSealCertificates(config));
       const result = await verifyProtocolPdf(bytes, registry);
       const meetingId = result.protocol?.meetingId ?? result.archive?.meetingId ?? null;

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ArchiveInputError, exportSip } from '../../archive/sip.js';
 import { ArchiveToolError, findGhostscript } from '../../archive/pdfa.js';
 import { ArchiveOutputError, checkOutputDirectory, removePartialPackages } from '../../archive/zip-out.js';
 import { closePdfRenderer } from '../../render/pdf.js';
@@ -27,6 +26,8 @@ export function registerArchive(program: Command): void {
     .option('--json', 'print {file, sha256, protocols, files} as JSON')
     .action(run(async (opts: ExportOptions) => {
       if (!/^\d{4}$/.test(opts.year)) throw new CommandError(`--year must be a year such as 2023, got "${opts.year}"`);
+      // the package writer (xmlbuilder2, pdf-lib through verification) is loaded for this command only, not by every CLI start
+      const { ArchiveInputError, exportSip } = await import('../../archive/sip.js');
       const outDir = path.resolve(opts.out ?? '.');
       const ctx = commandContext();
       // Interrupted (Ctrl-C, a stopped job): no half-written zip stays behind.

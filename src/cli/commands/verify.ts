@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CommandError, commandContext, run } from '../context.js';
 import { openStore, StartupError } from '../../store/db.js';
 import { sealRegistry } from '../../store/queries/sealed-protocols.js';
-import { certificateOnlyRegistry, verifyProtocolPdf, withKnownCertificates, type VerifyResult } from '../../signing/verify.js';
+import type { VerifyResult } from '../../signing/verify.js';
 import { knownSealCertificates } from '../../signing/certificate.js';
 
 // `samverka verify FILE.pdf`: the same verification as the public page. The verdict's first word
@@ -25,6 +25,8 @@ export function registerVerify(program: Command): void {
         throw new CommandError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
       const ctx = commandContext();
+      // loaded here, not when the CLI starts: every command (serve too) would otherwise hold pdf-lib
+      const { certificateOnlyRegistry, verifyProtocolPdf, withKnownCertificates } = await import('../../signing/verify.js');
       const known = knownSealCertificates(ctx.config);
       let result: VerifyResult;
       let store;
