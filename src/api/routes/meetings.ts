@@ -3,9 +3,26 @@ import { defineRoute, type ApiApp } from '../route.js';
 import { DbId, IdParam, MeetingSummarySchema, ProtocolSchema, errorResponses } from '../schemas.js';
 import { listMeetings } from '../../store/queries/meetings.js';
 import { getProtocol } from '../../store/queries/protocol-read.js';
+import { ownStatementsOn } from '../../store/queries/own-statements.js';
 import { getSourceFile } from '../../store/queries/source-files.js';
 import { notFound } from '../errors.js';
 import { ProtocolCache } from '../protocol-cache.js';
+
+const OwnStatementsSchema = z
+  .object({
+    personId: z.number().int(),
+    name: z.string().openapi({ description: 'The viewer as the attendance lists them' }),
+    reservationIds: z.array(z.number().int()).openapi({ description: "The viewer's own reservations on this protocol (ids as on the items)" }),
+    protocolNoteIds: z.array(z.number().int()).openapi({ description: "The viewer's own protocol notes on this protocol" }),
+  })
+  .nullable()
+  .openapi('OwnStatements', {
+    description:
+      'Whether the signed-in viewer may enter their own reservations and protocol notes (POST …/reservations, …/protocol-notes without name): ' +
+      'a member or secretary of the body, linked to a person in the attendance, while the protocol is a draft. Null otherwise, always for a published protocol. ' +
+      'Which items they may reserve themselves on follows the rules applied when they try.',
+  });
+const MeetingSchema = ProtocolSchema.extend({ ownStatements: OwnStatementsSchema });
 
 const MeetingQuery = z.object({
   body: DbId.optional().openapi({ description: 'Only meetings of this body (id)' }),
@@ -41,7 +58,7 @@ export function registerMeetingRoutes(app: ApiApp): void {
       permission: 'public',
       summary: "A meeting's protocol: header, attendance, items, decisions, assignments, signatures",
       request: { params: IdParam },
-      responses: { 200: { description: 'The protocol', content: { 'application/json': { schema: ProtocolSchema } } }, ...errorResponses },
+      responses: { 200: { description: 'The protocol', content: { 'application/json': { schema: MeetingSchema } } }, ...errorResponses },
     },
     async (c) => {
       const { id } = c.req.valid('param');
@@ -51,8 +68,10 @@ export function registerMeetingRoutes(app: ApiApp): void {
       if (cached.json) return c.body(cached.json, 200, { 'Content-Type': 'application/json' }) as never;
       const protocol = await getProtocol(db, c.var.viewer, id);
       if (!protocol) throw notFound('Mötet');
-      if (cached.stamp && protocol.status === 'published') cache.remember(id, cached.stamp, JSON.stringify(protocol));
-      return c.json(protocol, 200);
+      // Null on every published protocol, so the cached text is the same for every viewer.
+      const meeting = { ...protocol, ownStatements: await ownStatementsOn(db, c.var.viewer, protocol) };
+      if (cached.stamp && protocol.status === 'published') cache.remember(id, cached.stamp, JSON.stringify(meeting));
+      return c.json(meeting, 200);
     },
   );
 

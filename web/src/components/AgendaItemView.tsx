@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AgendaItem } from '../../../src/domain/model';
 import { Link } from 'react-router';
 import { sv, svDocs, svImmediate, svTrace } from '../i18n/sv';
@@ -8,7 +9,7 @@ export function itemAnchor(item: AgendaItem): string {
   return `punkt-${item.number ?? item.id}`;
 }
 
-export function AgendaItemView({ item, meetingId, followUp }: { item: AgendaItem; meetingId: number; followUp?: ItemFollowUps }) {
+export function AgendaItemView({ item, meetingId, followUp, children }: { item: AgendaItem; meetingId: number; followUp?: ItemFollowUps; children?: ReactNode }) {
   const headingId = `${itemAnchor(item)}-rubrik`;
   const followedUp = item.assignments.length > 0 || (followUp !== undefined && (followUp.recommendations.length > 0 || followUp.costSplits.length > 0));
   return (
@@ -54,6 +55,7 @@ export function AgendaItemView({ item, meetingId, followUp }: { item: AgendaItem
         </section>
       )}
       {item.immediateJustering && <p className="item__immediate"><strong>{svImmediate.statement(item.immediateJustering.justifiedOn, item.immediateJustering.signatories)}</strong></p>}
+      {children}
       {item.assignments.length > 0 && (
         <section className="assignments" aria-label={`${sv.meeting.assignments}, punkt ${item.number ?? ''}`}>
           <h4>{sv.meeting.assignments}</h4>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AgendaItem } from '../../../src/domain/model';
 import type { CostSplit, Recommendation } from '../../../src/domain/follow-up-views';
 import { useMaybe } from '../pages/followup/useMaybe';
@@ -7,8 +8,8 @@ import { AgendaItemView } from './AgendaItemView';
 // meeting), not two per item; the API shows the public only what published minutes decided, and
 // the protocol reads as before while they load or if they fail.
 
-/** The protocol's items, each with the follow-up its decisions made. */
-export function AgendaItems({ agenda, meetingId }: { agenda: AgendaItem[]; meetingId: number }) {
+/** The protocol's items, each with the follow-up its decisions made; `afterDecision` adds to an item what its page offers there. */
+export function AgendaItems({ agenda, meetingId, afterDecision }: { agenda: AgendaItem[]; meetingId: number; afterDecision?: (item: AgendaItem) => ReactNode }) {
   const recommendations = useMaybe<Recommendation[]>(`/api/recommendations?meeting=${meetingId}`) ?? [];
   const costSplits = useMaybe<CostSplit[]>(`/api/cost-splits?meeting=${meetingId}`) ?? [];
   return (
@@ -19,7 +20,9 @@ export function AgendaItems({ agenda, meetingId }: { agenda: AgendaItem[]; meeti
           item={item}
           meetingId={meetingId}
           followUp={{ recommendations: recommendations.filter((r) => r.source?.itemId === item.id), costSplits: costSplits.filter((c) => c.source?.itemId === item.id) }}
-        />
+        >
+          {afterDecision?.(item)}
+        </AgendaItemView>
       ))}
     </>
   );

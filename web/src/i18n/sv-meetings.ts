@@ -28,6 +28,13 @@ export const svEdit = {
     weekdays: ['mån', 'tis', 'ons', 'tor', 'fre', 'lör', 'sön'],
     previous: 'Föregående år',
     next: 'Nästa år',
+    cancel: 'Ställ in sammanträdet',
+    cancelQuestion: (date: string) => `Ställa in sammanträdet ${date}? Det visas som inställt i årsplanen, och det går inte att ångra.`,
+    cancelConfirm: 'Ja, ställ in',
+    cancelKeep: 'Nej, behåll',
+    cancelled: (date: string) => `Sammanträdet ${date} är inställt.`,
+    cancelFailed: 'Sammanträdet kunde inte ställas in:',
+    noConnection: 'ingen kontakt med servern. Försök igen.',
   },
   editor: {
     link: 'Redigera protokollet',

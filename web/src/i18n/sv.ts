@@ -128,3 +128,4 @@ export * from './sv-immediate';
 export * from './sv-expedition';
 export * from './sv-written';
 export * from './sv-planning';
+export * from './sv-own-statements';

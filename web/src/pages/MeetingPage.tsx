@@ -7,17 +7,18 @@ import { SealInfo } from '../components/SealInfo';
 import { itemAnchor } from '../components/AgendaItemView';
 import { AgendaItems } from '../components/AgendaItems';
 import { capitalise, longDate, timeRange } from '../format';
-import { sv, svDocs, svEdit, svExpedition, svJustering } from '../i18n/sv';
+import { sv, svDocs, svEdit, svExpedition, svJustering, svOwnStatements } from '../i18n/sv';
 import { useAuth, type Me } from '../auth';
 import { canEditBody } from '../permissions';
+import { attendeesOf, OwnStatements, type MeetingView } from './meeting/OwnStatements';
 
 export function MeetingPage() {
   const { id = '' } = useParams();
-  const [protocol, retry] = useApi<Protocol>(`/api/meetings/${encodeURIComponent(id)}`);
-  return <Load value={protocol} retry={retry}>{(p) => <ProtocolView protocol={p} />}</Load>;
+  const [protocol, retry] = useApi<MeetingView>(`/api/meetings/${encodeURIComponent(id)}`);
+  return <Load value={protocol} retry={retry}>{(p) => <ProtocolView protocol={p} reload={retry} />}</Load>;
 }
 
-function ProtocolView({ protocol: p }: { protocol: Protocol }) {
+function ProtocolView({ protocol: p, reload }: { protocol: MeetingView; reload: () => void }) {
   const { me } = useAuth();
   const editable = p.origin === 'native' && (p.status === 'draft' || p.status === 'planned') && p.bodies.some((b) => canEditBody(me, b.id));
   const bodyName = p.bodyNameAtTheTime ?? p.bodies[0]?.name ?? '';
@@ -25,6 +26,8 @@ function ProtocolView({ protocol: p }: { protocol: Protocol }) {
   const others = p.bodies.filter((b) => !b.primary);
   usePageTitle(`${sv.meeting.protocol} ${bodyName}${p.date ? ` ${p.date}` : ''}`);
   const time = timeRange(p.startTime, p.endTime);
+  const own = p.ownStatements;
+  const attendees = own ? attendeesOf(p) : [];
   return (
     <article className="protocol">
       {primary && (
@@ -82,7 +85,14 @@ function ProtocolView({ protocol: p }: { protocol: Protocol }) {
 
       <section aria-labelledby="arenden" className="agenda">
         <h2 id="arenden">{sv.meeting.agenda}</h2>
-        {p.agenda.length === 0 ? <p>{sv.meeting.noItems}</p> : <AgendaItems agenda={p.agenda} meetingId={p.id} />}
+        {own && p.agenda.some((i) => i.decisions.length > 0) && <p className="notice">{svOwnStatements.intro}</p>}
+        {p.agenda.length === 0 ? <p>{sv.meeting.noItems}</p> : (
+          <AgendaItems
+            agenda={p.agenda}
+            meetingId={p.id}
+            afterDecision={own ? (item) => <OwnStatements meetingId={p.id} item={item} own={own} attendees={attendees} reload={reload} /> : undefined}
+          />
+        )}
       </section>
 
       {p.nextMeetings.length > 0 && (

@@ -8,6 +8,7 @@ import { Load, usePageTitle } from '../components/States';
 import { YearCalendar } from '../components/YearCalendar';
 import { capitalise, longDate, timeRange } from '../format';
 import { sv, svEdit, svPlanning } from '../i18n/sv';
+import { CancelMeeting } from './planning/CancelMeeting';
 
 const t = svEdit.yearPlan;
 
@@ -80,6 +81,7 @@ function YearPlan({ body, year }: { body: BodySummary; year: number }) {
                       </span>
                       {editable && m.status === 'planned' && <button type="button" className="small" onClick={() => prepare(m)}>{t.prepare}<span className="visually-hidden"> {m.date}</span></button>}
                       {editable && m.status === 'draft' && <Link to={`/moten/${m.id}/redigera`}>{t.edit}<span className="visually-hidden"> {m.date}</span></Link>}
+                      {editable && <CancelMeeting meeting={m} onChanged={reload} />}
                     </li>
                   ))}
                 </ul>
