@@ -68,6 +68,10 @@ async function openServer(url: string): Promise<Store> {
   return { db, engine: 'postgresql', close: () => db.destroy() };
 }
 
+// The embedded database's buffer cache lives in the server process's WebAssembly memory, which
+// only grows; the files behind it are still in the operating system's page cache. See README.
+const DEFAULT_SHARED_BUFFERS = '128MB';
+
 async function openEmbedded(dataDir: string): Promise<Store> {
   try {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -91,11 +95,17 @@ async function openEmbedded(dataDir: string): Promise<Store> {
     }
     throw new StartupError(`Cannot lock DATA_DIR ${dataDir}: ${(e as Error).message}`);
   }
+  const sharedBuffers = process.env.PGLITE_SHARED_BUFFERS || DEFAULT_SHARED_BUFFERS;
+  if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers)) {
+    await unlock();
+    throw new StartupError(`PGLITE_SHARED_BUFFERS must be a size such as 64MB, got "${sharedBuffers}"`);
+  }
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(path.join(dataDir, 'pgdata'), {
       extensions: { pg_trgm, unaccent },
       parsers: { [OID.date]: asString, [OID.int8]: asNumber },
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
     });
   } catch (e) {
     await unlock();

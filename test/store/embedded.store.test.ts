@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openStore, StartupError } from '../../src/store/db.js';
 import { onServer } from '../helpers/db.js';
@@ -17,6 +18,27 @@ describe.skipIf(onServer)('the embedded database', () => {
     const again = await openStore({ dataDir });
     await again.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('takes its buffer cache size from PGLITE_SHARED_BUFFERS, and refuses a size it cannot read', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-buffers-'));
+    const before = process.env.PGLITE_SHARED_BUFFERS;
+    try {
+      process.env.PGLITE_SHARED_BUFFERS = 'lots';
+      await expect(openStore({ dataDir })).rejects.toThrow(/PGLITE_SHARED_BUFFERS must be a size such as 64MB, got "lots"/);
+      process.env.PGLITE_SHARED_BUFFERS = '32MB';
+      const store = await openStore({ dataDir }); // the refused attempt left no lock behind
+      try {
+        const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(store.db);
+        expect(rows[0]?.shared_buffers).toBe('32MB');
+      } finally {
+        await store.close();
+      }
+    } finally {
+      if (before === undefined) delete process.env.PGLITE_SHARED_BUFFERS;
+      else process.env.PGLITE_SHARED_BUFFERS = before;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('says clearly when DATA_DIR is not writable', async () => {
