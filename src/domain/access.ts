@@ -49,6 +49,15 @@ export function canReadBody(viewer: Viewer, bodyId: number): boolean {
   return 'all' in access || access.bodyIds.includes(bodyId);
 }
 
+/**
+ * Whether the viewer reads what a meeting holds beyond its line in the year plan. A cancelled
+ * meeting is listed for everyone, as a date struck from the plan; whatever it held before it was
+ * cancelled (the attendance or diary number of a draft without items) stays with its bodies' members.
+ */
+export function readsMeetingContent(viewer: Viewer, meeting: { status: string; bodies: readonly { id: number }[] }): boolean {
+  return meeting.status !== 'cancelled' || meeting.bodies.some((b) => canReadBody(viewer, b.id));
+}
+
 export function canEditBody(viewer: Viewer, bodyId: number): boolean {
   if (viewer.kind === 'system') return true;
   if (viewer.kind !== 'account') return false;

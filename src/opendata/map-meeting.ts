@@ -9,7 +9,8 @@ import { immediateJusteringProperty } from './map-immediate.js';
 
 // Meeting, AgendaItem and Location. A published meeting is "durchgeführt" (held, protocol released)
 // with its items, participants and files; a planned one is "terminiert" (scheduled) with its date,
-// place and organs only: whatever is being prepared for it is not public yet.
+// place and organs only: whatever is being prepared for it is not public yet. A cancelled one stays
+// "terminiert" with `cancelled: true`, as OParl marks a meeting that will not be held.
 
 /** OParl's `result`: the one-click outcome of an item, as a category. */
 const RESULT: Record<DecisionOutcome, string> = {
@@ -68,7 +69,7 @@ export function meetingObject(ctx: MapContext, m: OpenMeeting): OParlMeeting {
     type: `${OPARL_SCHEMA}Meeting`,
     name: meetingName(ctx, m),
     meetingState: held ? 'durchgeführt' : 'terminiert',
-    cancelled: false,
+    cancelled: m.status === 'cancelled',
     ...(start ? { start } : {}),
     ...(end && start && end >= start ? { end } : {}),
     ...(location ? { location } : {}),

@@ -161,7 +161,7 @@ export const MeetingSchema = z.strictObject({
   type: typeOf('Meeting'),
   name: z.string(),
   meetingState: z.enum(['terminiert', 'durchgeführt']),
-  cancelled: z.literal(false),
+  cancelled: z.boolean(),
   start: DateTime.optional(),
   end: DateTime.optional(),
   location: LocationSchema.optional(),
@@ -172,7 +172,7 @@ export const MeetingSchema = z.strictObject({
   auxiliaryFile: z.array(FileSchema).optional(),
   agendaItem: z.array(AgendaItemSchema).optional(),
   'samverka:date': IsoDate.optional(),
-  'samverka:status': z.enum(['published', 'planned']),
+  'samverka:status': z.enum(['published', 'planned', 'cancelled']),
 }).openapi('OParlMeeting');
 
 export const BodySchema = z.strictObject({

@@ -6,7 +6,9 @@ import { addItem, ATTENDING, Browsing, lsgAccounts, openMeeting, PASSWORDS, writ
 
 // Two things done in the browser that had only an API: a member of Länssamverkansgruppen enters
 // their own reservation and protocol note on the draft protocol, and the secretary cancels a
-// planned meeting from the year plan (and is told why one with an agenda cannot be).
+// planned meeting from the year plan (and is told why one with an agenda cannot be). The item
+// shows its vote, reservations and notes as the protocol words them, the member's own once; the
+// cancelled meeting is "Inställt" to anyone reading the year plan.
 
 const TITLE = 'Regional strategi för suicidprevention';
 let server: RunningServer;
@@ -27,6 +29,12 @@ beforeAll(async () => {
   meetingId = await openMeeting(sara.api, lsg, { date: '2026-03-13' }, [ATTENDING.carin, ATTENDING.jens, ATTENDING.moa, ATTENDING.katarina]);
   itemId = await addItem(sara.api, meetingId, TITLE);
   await writeItem(sara.api, meetingId, itemId, { decisions: [{ text: 'Länssamverkansgruppen antar strategin.', clauses: [] }] });
+  // A vote by name (namnupprop) that Jens lost: he may reserve himself against the decision.
+  await sara.api('POST', `/api/meetings/${meetingId}/items/${itemId}/votes`, {
+    yesFor: 'ordförandens förslag att anta strategin',
+    noFor: 'Jens Wennbergs yrkande om återremiss',
+    ballots: [{ name: 'Carin Nilsson', vote: 'yes' }, { name: 'Moa Brydsten', vote: 'yes' }, { name: 'Jens Wennberg', vote: 'no' }],
+  });
   await sara.api('POST', `/api/bodies/${lsg}/year-plan`, { year: 2027, meetings: [{ date: '2027-03-12' }, { date: '2027-06-11' }] });
   browsing = await Browsing.launch();
 });
@@ -39,7 +47,16 @@ describe('a member’s own reservation and protocol note', () => {
   it('enters a reservation with a motivation and a note on the draft, removes the note, and the secretary sees the reservation', async () => {
     const page = await browsing.signIn(server.url, 'jens@region.example', PASSWORDS.jens);
     await page.goto(`${server.url}/moten/${meetingId}`);
-    const own = page.getByRole('article', { name: new RegExp(TITLE) }).getByRole('region', { name: /Din reservation och protokollsanteckning/ });
+    const item = page.getByRole('article', { name: new RegExp(TITLE) });
+    const own = item.getByRole('region', { name: /Din reservation och protokollsanteckning/ });
+
+    // The vote leads into the decision: the proposals, who voted how, and the result.
+    await item.getByText('Omröstning begärs och verkställs.').waitFor();
+    await item.getByText('Nej-röst för Jens Wennbergs yrkande om återremiss.').waitFor();
+    const rollCall = item.getByRole('table', { name: /^Röstlista \(namnupprop\), punkt \d+$/ });
+    await expect(rollCall.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => `${c.tagName} ${c.textContent}`))))
+      .resolves.toEqual([['TH Carin Nilsson', 'TD Ja'], ['TH Moa Brydsten', 'TD Ja'], ['TH Jens Wennberg', 'TD Nej']]);
+    await item.getByText(/^Med 2 ja-röster mot 1 nej-röst beslutar Länssamverkansgruppen enligt ordförandens förslag att anta strategin\.$/).waitFor();
 
     await own.getByRole('button', { name: /^Reservera dig/ }).click();
     // The form takes the focus.
@@ -48,16 +65,19 @@ describe('a member’s own reservation and protocol note', () => {
     await own.getByLabel(/Skriftlig motivering/).fill('Strategin saknar finansiering.');
     await expectAccessible(page);
     await own.getByRole('button', { name: 'Spara reservationen' }).click();
-    await own.getByText('Du reserverar dig mot beslutet till förmån för eget yrkande om återremiss.').waitFor();
-    await own.getByText('Strategin saknar finansiering.').waitFor();
+    // Shown once, with everyone's and in the protocol's words; here only its "Ta bort".
+    await item.getByText('Reservation: Jens Wennberg reserverar sig mot beslutet till förmån för eget yrkande om återremiss.').waitFor();
+    await item.getByText('Skriftlig motivering: Strategin saknar finansiering.').waitFor();
+    await expect(page.getByText('Strategin saknar finansiering.').count()).resolves.toBe(1);
+    await own.getByRole('button', { name: /^Ta bort din reservation/ }).waitFor();
     await expect(own.getByRole('button', { name: /^Reservera dig/ }).count()).resolves.toBe(0);
 
     await own.getByRole('button', { name: /^Lämna protokollsanteckning/ }).click();
     await own.getByLabel('Anteckningens text').fill('Jag vill se en plan för finansieringen.');
     await own.getByRole('button', { name: 'Spara protokollsanteckningen' }).click();
-    await own.getByText('Jag vill se en plan för finansieringen.').waitFor();
-    await own.getByRole('button', { name: /Ta bort din protokollsanteckning/ }).click();
-    await own.getByText('Jag vill se en plan för finansieringen.').waitFor({ state: 'detached' });
+    await item.getByText('Protokollsanteckning: Jens Wennberg antecknar till protokollet: Jag vill se en plan för finansieringen.').waitFor();
+    await own.getByRole('button', { name: /^Ta bort din protokollsanteckning/ }).click();
+    await item.getByText('Jag vill se en plan för finansieringen.').waitFor({ state: 'detached' });
     await own.getByRole('status').getByText('Borttaget.').waitFor();
 
     // Meanwhile the secretary writes a note for him: his is refused in words, and what he wrote stays.
@@ -67,11 +87,13 @@ describe('a member’s own reservation and protocol note', () => {
     await own.getByRole('button', { name: 'Spara protokollsanteckningen' }).click();
     await expect(own.getByRole('alert').textContent()).resolves.toMatch(/Jens Wennberg har redan en protokollsanteckning i ärendet/);
     await expect(own.getByLabel('Anteckningens text').inputValue()).resolves.toBe('Uppföljning varje år.');
-    await own.getByText('Anteckning enligt sekreteraren.').waitFor();
+    await item.getByText('Protokollsanteckning: Jens Wennberg antecknar till protokollet: Anteckning enligt sekreteraren.').waitFor();
+    await own.getByRole('button', { name: 'Avbryt' }).click();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'own-statements.png'), fullPage: true });
+    await expectAccessible(page);
 
-    const item = (await sara.api<{ agenda: { id: number; reservations: unknown[] }[] }>('GET', `/api/meetings/${meetingId}`)).agenda.find((i) => i.id === itemId)!;
-    expect(item.reservations).toEqual([expect.objectContaining({ name: 'Jens Wennberg', inFavourOf: 'eget yrkande om återremiss', motivation: 'Strategin saknar finansiering.' })]);
+    const stored = (await sara.api<{ agenda: { id: number; reservations: unknown[] }[] }>('GET', `/api/meetings/${meetingId}`)).agenda.find((i) => i.id === itemId)!;
+    expect(stored.reservations).toEqual([expect.objectContaining({ name: 'Jens Wennberg', inFavourOf: 'eget yrkande om återremiss', motivation: 'Strategin saknar finansiering.' })]);
     const html = await (await fetch(`${server.url}/api/meetings/${meetingId}/protocol.html`, { headers: { cookie: sara.cookie } })).text();
     const words = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(words).toContain('Jens Wennberg reserverar sig mot beslutet till förmån för eget yrkande om återremiss.');
@@ -108,5 +130,17 @@ describe('cancelling a planned meeting', () => {
       'Sammanträdet kunde inte ställas in: Bara ett planerat möte som ännu inte har någon föredragningslista kan ställas in.',
     );
     await page.getByRole('button', { name: 'Ställ in sammanträdet 2027-06-11' }).waitFor({ state: 'detached' });
+
+    // Anyone reading the year plan sees the March date as cancelled, in the list and in the
+    // calendar (struck through, "Inställt" in its name, a legend in words); the June draft not at all.
+    const visitor = await browsing.newPage();
+    await visitor.goto(`${server.url}/organ/lsg/arsplan/2027`);
+    const rows = visitor.getByRole('region', { name: 'Möten' }).getByRole('listitem');
+    await rows.filter({ hasText: '12 mars 2027' }).locator('.meeting-row__meta', { hasText: 'Inställt' }).waitFor();
+    await expect(rows.count()).resolves.toBe(1);
+    await visitor.getByRole('link', { name: /^2027-03-12: Inställt/ }).locator('s').waitFor();
+    await visitor.getByText('Inställt sammanträde (överstruket datum)').waitFor();
+    await expectAccessible(visitor);
+    await visitor.screenshot({ path: path.join(SCREENSHOT_DIR, 'cancelled-meeting-public.png'), fullPage: true });
   });
 });

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { MeetingStatus, MeetingSummary } from '../../domain/model.js';
 import { shortTime } from '../../domain/dates.js';
 import type { Viewer } from '../../domain/access.js';
-import { visibleMeeting } from './visibility.js';
+import { listedMeeting } from './visibility.js';
 import type { Db } from '../db.js';
 import { getBody, nameOnDate } from './bodies.js';
 
@@ -11,7 +11,7 @@ export interface MeetingFilter {
   year?: number | 'unknown' | undefined;
 }
 
-/** Meetings the viewer may read, with the range of their item numbers. */
+/** Meetings listed for the viewer, with the range of their item numbers. */
 function summaries(db: Db, viewer: Viewer) {
   return db
     .selectFrom('meeting as m')
@@ -21,7 +21,7 @@ function summaries(db: Db, viewer: Viewer) {
       sql<number | null>`(select max(number) from agenda_item where meeting_id = m.id)`.as('last_item'),
       sql<number>`(select count(*)::int from agenda_item where meeting_id = m.id)`.as('item_count'),
     ])
-    .where(visibleMeeting(viewer, 'm.id', 'm.status'));
+    .where(listedMeeting(viewer, 'm.id', 'm.status'));
 }
 
 export async function listMeetings(db: Db, viewer: Viewer, filter: MeetingFilter = {}): Promise<MeetingSummary[]> {

@@ -50,13 +50,13 @@ export interface OpenMeeting {
   startTime: string | null;
   endTime: string | null;
   place: string | null;
-  status: 'published' | 'planned';
+  status: 'published' | 'planned' | 'cancelled';
   created: Date;
   modified: Date;
   bodyIds: number[];
   participantIds: number[]; // present members and officials with a person record
   sourceFile: OpenFileMeta | null;
-  items: OpenItem[]; // none for a planned meeting
+  items: OpenItem[]; // none for a planned or cancelled meeting
 }
 
 export interface OpenMembership {
@@ -154,7 +154,7 @@ export async function loadOpenItems(db: Db, by: { itemIds: number[] } | { meetin
   }));
 }
 
-/** Published and planned meetings; only the published ones bring their items, participants and files. `items: false`: without items. */
+/** Published, planned and cancelled meetings; only the published ones bring their items, participants and files. `items: false`: without items. */
 export async function loadOpenMeetings(db: Db, ids: number[], opts: { items?: boolean } = {}): Promise<OpenMeeting[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -165,7 +165,7 @@ export async function loadOpenMeetings(db: Db, ids: number[], opts: { items?: bo
       'f.id as file_id', 'f.filename', 'f.media_type', 'f.size_bytes', 'f.sha256', 'f.created_at as file_created',
     ])
     .where('m.id', 'in', ids)
-    .where('m.status', 'in', ['published', 'planned'])
+    .where('m.status', 'in', ['published', 'planned', 'cancelled'])
     .orderBy('m.id')
     .execute();
   const published = rows.filter((r) => r.status === 'published').map((r) => r.id);
@@ -189,7 +189,7 @@ export async function loadOpenMeetings(db: Db, ids: number[], opts: { items?: bo
     startTime: r.start_time,
     endTime: r.end_time,
     place: r.place,
-    status: r.status as 'published' | 'planned',
+    status: r.status as OpenMeeting['status'],
     created: new Date(r.created_at),
     modified: new Date(r.updated_at),
     bodyIds: bodies.get(r.id) ?? [],

@@ -2,7 +2,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db.js';
 
 // What the open-data API (src/opendata, OParl) may show, read with no viewer at all: published
-// meetings and their content, the dates of planned ones, and the people a published protocol names.
+// meetings and their content, the dates of planned and cancelled ones, and the people a published
+// protocol names.
 // Drafts, internal notes and people who appear only in drafts are never selected here, whoever asks.
 
 export interface TimeFilter {
@@ -36,7 +37,7 @@ export const PUBLIC_PEOPLE = sql`
 const sources = {
   meeting: (bodyId?: number) => sql`
     select m.id, m.created_at as created, m.updated_at as modified from meeting m
-    where m.status in ('published', 'planned')
+    where m.status in ('published', 'planned', 'cancelled')
       ${bodyId === undefined ? sql`` : sql`and exists (select 1 from meeting_body mb where mb.meeting_id = m.id and mb.body_id = ${bodyId})`}`,
   // A paper (ärende) is a published item with a decision that is not one of the standard procedural items.
   item: (papersOnly: boolean) => sql`
@@ -97,7 +98,7 @@ export async function openFileIds(db: Db, f: TimeFilter, page: PageRequest): Pro
 export async function openDataStamps(db: Db): Promise<{ created: Date | null; modified: Date | null }> {
   const row = await sql<{ created: Date | null; modified: Date | null }>`
     select (select min(created_at) from body) as created,
-           greatest((select max(created_at) from body), (select max(updated_at) from meeting where status in ('published', 'planned'))) as modified`.execute(db);
+           greatest((select max(created_at) from body), (select max(updated_at) from meeting where status in ('published', 'planned', 'cancelled'))) as modified`.execute(db);
   return row.rows[0] ?? { created: null, modified: null };
 }
 

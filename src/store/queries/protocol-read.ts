@@ -1,5 +1,5 @@
-import type { AgendaItem, AssignmentStatus, Participant, Protocol } from '../../domain/model.js';
-import type { Viewer } from '../../domain/access.js';
+import type { AgendaItem, AssignmentStatus, MeetingSummary, Participant, Protocol } from '../../domain/model.js';
+import { readsMeetingContent, type Viewer } from '../../domain/access.js';
 import { noVoting } from '../../domain/votes.js';
 import type { Db } from '../db.js';
 import { getMeetingSummary } from './meetings.js';
@@ -16,6 +16,7 @@ export async function getProtocol(db: Db, viewer: Viewer, id: number): Promise<P
     .select(['meeting.diary_number', 'meeting.kind', 'meeting.import_warnings', 'source_file.id as file_id', 'source_file.filename', 'source_file.media_type'])
     .where('meeting.id', '=', id)
     .executeTakeFirstOrThrow();
+  if (!readsMeetingContent(viewer, summary)) return headerOnly(summary, meeting.kind);
 
   const [items, presenters, decisions, assignments, attendance, signatures, nextMeetings] = await Promise.all([
     db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', id).orderBy('position').execute(),
@@ -86,5 +87,20 @@ export async function getProtocol(db: Db, viewer: Viewer, id: number): Promise<P
     nextMeetings: nextMeetings.map((n) => ({ body: n.body_text, dateText: n.date_text, date: n.meeting_date })),
     sourceFile: meeting.file_id !== null ? { id: meeting.file_id, filename: meeting.filename ?? '', mediaType: meeting.media_type ?? '' } : null,
     importWarnings: meeting.import_warnings,
+  };
+}
+
+/** A meeting as the year plan shows it: date, time, place and bodies, and nothing it held. */
+function headerOnly(summary: MeetingSummary, kind: Protocol['kind']): Protocol {
+  return {
+    ...summary,
+    diaryNumber: null,
+    kind,
+    attendance: { present: [], absent: [], officials: [] },
+    agenda: [],
+    signatures: [],
+    nextMeetings: [],
+    sourceFile: null,
+    importWarnings: [],
   };
 }

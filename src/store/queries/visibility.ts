@@ -14,3 +14,14 @@ export function visibleMeeting(viewer: Viewer, meetingId: string, status: string
   if (access.bodyIds.length === 0) return published;
   return sql<boolean>`(${published} or exists (select 1 from meeting_body vb where vb.meeting_id = ${sql.ref(meetingId)} and vb.body_id in (${sql.join(access.bodyIds)})))`;
 }
+
+/**
+ * The condition under which a meeting is listed for the viewer (the meeting lists, the year plan,
+ * the calendars): what visibleMeeting() shows, and a cancelled meeting to everyone, as a date struck
+ * from the year plan. What a cancelled meeting held before it was cancelled stays with its body
+ * (readsMeetingContent in src/domain/access.ts); the other queries keep to visibleMeeting().
+ */
+export function listedMeeting(viewer: Viewer, meetingId: string, status: string): RawBuilder<boolean> {
+  if ('all' in draftAccess(viewer)) return sql<boolean>`true`;
+  return sql<boolean>`(${sql.ref(status)} = 'cancelled' or ${visibleMeeting(viewer, meetingId, status)})`;
+}

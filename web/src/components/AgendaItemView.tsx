@@ -4,12 +4,14 @@ import { Link } from 'react-router';
 import { sv, svDocs, svImmediate, svTrace } from '../i18n/sv';
 import { ItemText } from './ItemText';
 import { ItemFollowUp, type ItemFollowUps } from './ItemFollowUp';
+import { ItemStatements, ItemVotes } from './ItemVoting';
 
 export function itemAnchor(item: AgendaItem): string {
   return `punkt-${item.number ?? item.id}`;
 }
 
-export function AgendaItemView({ item, meetingId, followUp, children }: { item: AgendaItem; meetingId: number; followUp?: ItemFollowUps; children?: ReactNode }) {
+/** `bodyName`: the deciding body as the protocol names it, for the result of a vote ("… beslutar Länssamverkansgruppen enligt …"). */
+export function AgendaItemView({ item, meetingId, bodyName, followUp, children }: { item: AgendaItem; meetingId: number; bodyName: string; followUp?: ItemFollowUps; children?: ReactNode }) {
   const headingId = `${itemAnchor(item)}-rubrik`;
   const followedUp = item.assignments.length > 0 || (followUp !== undefined && (followUp.recommendations.length > 0 || followUp.costSplits.length > 0));
   return (
@@ -35,9 +37,10 @@ export function AgendaItemView({ item, meetingId, followUp, children }: { item: 
         </ul>
       )}
       {item.text && <div className="item__text"><ItemText text={item.text} /></div>}
-      {item.decisions.length > 0 && (
+      {(item.decisions.length > 0 || item.votes.length > 0) && (
         <section className="decision" aria-label={`${sv.meeting.decision}, punkt ${item.number ?? ''}`}>
           <h4>{sv.meeting.decision}</h4>
+          <ItemVotes item={item} bodyName={bodyName} />
           {item.decisions.map((d) => (
             <div key={d.id} className="decision__text">
               {d.clauses.length > 0 ? (
@@ -54,6 +57,7 @@ export function AgendaItemView({ item, meetingId, followUp, children }: { item: 
           ))}
         </section>
       )}
+      <ItemStatements item={item} />
       {item.immediateJustering && <p className="item__immediate"><strong>{svImmediate.statement(item.immediateJustering.justifiedOn, item.immediateJustering.signatories)}</strong></p>}
       {children}
       {item.assignments.length > 0 && (

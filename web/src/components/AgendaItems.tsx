@@ -9,7 +9,7 @@ import { AgendaItemView } from './AgendaItemView';
 // the protocol reads as before while they load or if they fail.
 
 /** The protocol's items, each with the follow-up its decisions made; `afterDecision` adds to an item what its page offers there. */
-export function AgendaItems({ agenda, meetingId, afterDecision }: { agenda: AgendaItem[]; meetingId: number; afterDecision?: (item: AgendaItem) => ReactNode }) {
+export function AgendaItems({ agenda, meetingId, bodyName, afterDecision }: { agenda: AgendaItem[]; meetingId: number; bodyName: string; afterDecision?: (item: AgendaItem) => ReactNode }) {
   const recommendations = useMaybe<Recommendation[]>(`/api/recommendations?meeting=${meetingId}`) ?? [];
   const costSplits = useMaybe<CostSplit[]>(`/api/cost-splits?meeting=${meetingId}`) ?? [];
   return (
@@ -19,6 +19,7 @@ export function AgendaItems({ agenda, meetingId, afterDecision }: { agenda: Agen
           key={item.id}
           item={item}
           meetingId={meetingId}
+          bodyName={bodyName}
           followUp={{ recommendations: recommendations.filter((r) => r.source?.itemId === item.id), costSplits: costSplits.filter((c) => c.source?.itemId === item.id) }}
         >
           {afterDecision?.(item)}

@@ -35,6 +35,8 @@ export const svEdit = {
     cancelled: (date: string) => `Sammanträdet ${date} är inställt.`,
     cancelFailed: 'Sammanträdet kunde inte ställas in:',
     noConnection: 'ingen kontakt med servern. Försök igen.',
+    dayCancelled: 'Inställt',
+    legendCancelled: 'Inställt sammanträde (överstruket datum)',
   },
   editor: {
     link: 'Redigera protokollet',

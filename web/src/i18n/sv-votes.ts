@@ -46,3 +46,35 @@ export const svVotes = {
   addNote: 'Lägg till protokollsanteckning',
   saved: 'Sparat.',
 };
+
+// The same on the meeting page, worded as the protocol words them (src/render/votes.ts, SV_VOTES):
+// test/votes/item-voting-words.test.ts holds the two to the same sentences.
+
+const person = (p: { name: string; party: string | null }) => (p.party ? `${p.name} (${p.party})` : p.name);
+
+export const svItemVoting = {
+  person,
+  vote: (n: number | null) => `Omröstning${n === null ? '' : `, punkt ${n}`}`,
+  requested: 'Omröstning begärs och verkställs.',
+  question: (q: string) => `Omröstningen gäller ${q}.`,
+  yesFor: (p: string) => `Ja-röst för ${p}.`,
+  noFor: (p: string) => `Nej-röst för ${p}.`,
+  proposals: 'Förslagen',
+  /** "Med 7 ja-röster mot 4 nej-röster, 1 avstår, beslutar Länssamverkansgruppen enligt …" */
+  result: (v: { counts: { yes: number; no: number; abstain: number }; result: 'yes' | 'no' | 'tie'; castingVote: boolean; yesFor: string; noFor: string }, body: string) => {
+    const { yes, no, abstain } = v.counts;
+    const counts = `Med ${yes === 1 ? '1 ja-röst' : `${yes} ja-röster`} mot ${no === 1 ? '1 nej-röst' : `${no} nej-röster`}${abstain > 0 ? `, ${abstain} avstår,` : ''}${v.castingVote ? ' och ordförandens utslagsröst' : ''}`;
+    if (v.result === 'tie') return `${counts} har inget av förslagen fått majoritet.`;
+    return `${counts} beslutar ${body} enligt ${v.result === 'yes' ? v.yesFor : v.noFor}.`;
+  },
+  rollCall: (n: number | null) => `Röstlista (namnupprop)${n === null ? '' : `, punkt ${n}`}`,
+  member: 'Ledamot',
+  ballot: 'Röst',
+  choice: { yes: 'Ja', no: 'Nej', abstain: 'Avstår' } as Record<string, string>,
+  statements: (n: number | null) => `Reservationer och protokollsanteckningar${n === null ? '' : `, punkt ${n}`}`,
+  reservation: 'Reservation:',
+  reserves: (who: string, inFavourOf: string | null) => `${who} reserverar sig mot beslutet${inFavourOf ? ` till förmån för ${inFavourOf}` : ''}.`,
+  motivation: 'Skriftlig motivering:',
+  protocolNote: 'Protokollsanteckning:',
+  notes: (who: string) => `${who} antecknar till protokollet:`,
+};

@@ -93,6 +93,7 @@ function YearMeetings({ body, year }: { body: BodySummary; year: string }) {
                     {m.bodyNameAtTheTime && m.bodyNameAtTheTime !== body.name && <>{m.bodyNameAtTheTime} · </>}
                     {[timeRange(m.startTime, m.endTime), m.place].filter(Boolean).join(' · ')}
                     {m.items.first !== null && m.items.last !== null && <> · {sv.body.items(m.items.first, m.items.last)}</>}
+                    {m.status === 'cancelled' && <> · <strong>{sv.status.cancelled}</strong></>}
                   </span>
                 </li>
               ))}

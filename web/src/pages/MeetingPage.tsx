@@ -90,6 +90,7 @@ function ProtocolView({ protocol: p, reload }: { protocol: MeetingView; reload: 
           <AgendaItems
             agenda={p.agenda}
             meetingId={p.id}
+            bodyName={bodyName}
             afterDecision={own ? (item) => <OwnStatements meetingId={p.id} item={item} own={own} attendees={attendees} reload={reload} /> : undefined}
           />
         )}

@@ -8,6 +8,7 @@ import './own-statements.css';
 // A member's own reservation and protokollsanteckning under an item's decision, while the protocol
 // is a draft. GET /api/meetings/{id} says whether the viewer may enter any (ownStatements); the
 // domain's rules, the same the server applies, say on which items; the server still decides.
+// What they entered is shown once, with everyone's (ItemStatements); here only its "Ta bort".
 
 /** What GET /api/meetings/{id} tells the viewer about their own statements (null: they may enter none). */
 export interface OwnStatementsInfo {
@@ -116,23 +117,20 @@ export function OwnStatements({ meetingId, item, own, attendees, reload }: {
   return (
     <section className="own-statements" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>{t.title}<span className="visually-hidden">{where}</span></h4>
-      {reservations.map((r) => (
-        <div key={`r${r.id}`} className="own-statements__entry">
-          <p>{t.yourReservation(r.inFavourOf)}</p>
-          {r.motivation && <p className="own-statements__text"><span className="label">{t.motivationLabel}</span> {r.motivation}</p>}
-          <button type="button" className="small secondary" disabled={busy} onClick={() => void remove(`reservations/${r.id}`)}>
-            {t.remove}<span className="visually-hidden"> {t.removeReservation}{where}</span>
-          </button>
+      {(reservations.length > 0 || notes.length > 0) && (
+        <div className="button-row own-statements__remove">
+          {reservations.map((r) => (
+            <button key={`r${r.id}`} type="button" className="small secondary" disabled={busy} onClick={() => void remove(`reservations/${r.id}`)}>
+              {t.removeReservation}<span className="visually-hidden">{where}</span>
+            </button>
+          ))}
+          {notes.map((n) => (
+            <button key={`n${n.id}`} type="button" className="small secondary" disabled={busy} onClick={() => void remove(`protocol-notes/${n.id}`)}>
+              {t.removeNote}<span className="visually-hidden">{where}</span>
+            </button>
+          ))}
         </div>
-      ))}
-      {notes.map((n) => (
-        <div key={`n${n.id}`} className="own-statements__entry">
-          <p><span className="label">{t.yourNote}</span> {n.text}</p>
-          <button type="button" className="small secondary" disabled={busy} onClick={() => void remove(`protocol-notes/${n.id}`)}>
-            {t.remove}<span className="visually-hidden"> {t.removeNote}{where}</span>
-          </button>
-        </div>
-      ))}
+      )}
       {message && (
         <p ref={messageRef} tabIndex={-1} className={message.error ? 'form-error' : 'form-ok'} role={message.error ? 'alert' : 'status'}>{message.text}</p>
       )}
