@@ -7,8 +7,8 @@ import type { Db } from '../store/db.js';
 import type { Database } from '../store/schema.js';
 import { SYSTEM, type Viewer } from '../domain/access.js';
 import { appendAudit } from '../store/queries/audit.js';
-import { createBodyFromName, findBodyByName } from '../store/queries/bodies.js';
-import { findSameMeeting, recordRepairs, storeSourceFile, writeProtocol } from '../store/queries/protocol-write.js';
+import { createBodyFromName } from '../store/queries/bodies.js';
+import { findImportMatch, insertSourceFile, recordRepairs, writeProtocol } from '../store/queries/protocol-write.js';
 
 export interface SourceDocument {
   filename: string;
@@ -51,21 +51,24 @@ export async function storeImportedProtocol(db: Db, parsed: ParsedProtocol, sour
   if (!parsed.date && !warnings.some((w) => /date/i.test(w))) warnings.push('no date in the text: stored with the date unknown');
 
   return db.transaction().execute(async (trx) => {
-    const bodyId = (await findBodyByName(trx, bodyName)) ?? (await createBodyFromName(trx, bodyName));
-    const existing = await findSameMeeting(trx, {
+    const sourceSha256 = sha256(source.bytes);
+    const match = await findImportMatch(trx, {
+      bodyName,
       contentHash,
-      bodyId,
       date: parsed.date,
       firstItem: numbers.length ? Math.min(...numbers) : null,
       lastItem: numbers.length ? Math.max(...numbers) : null,
+      sourceSha256,
     });
-    const sourceFileId = await storeSourceFile(trx, {
+    const bodyId = match.bodyId ?? (await createBodyFromName(trx, bodyName));
+    const existing = match.meetingId;
+    const sourceFileId = match.sourceFileId ?? (await insertSourceFile(trx, {
       filename: source.filename,
-      sha256: sha256(source.bytes),
+      sha256: sourceSha256,
       mediaType: source.mediaType,
       content: source.bytes,
       text: source.text,
-    });
+    }));
     const meetingId = await writeProtocol(
       trx,
       existing,

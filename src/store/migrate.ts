@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012-written-procedure.js';
 import * as m0013 from './migrations/0013-expedition.js';
 import * as m0014 from './migrations/0014-case-planning.js';
 import * as m0015 from './migrations/0015-immediate-justering.js';
+import * as m0016 from './migrations/0016-faster-search-refresh.js';
 
 // Migrations are listed here rather than read from the folder, so that they run the same under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-expedition': m0013,
   '0014-case-planning': m0014,
   '0015-immediate-justering': m0015,
+  '0016-faster-search-refresh': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -71,10 +71,25 @@ export async function getBody(db: Db, idOrSlug: number | string): Promise<Body |
  * written with or without accents. "Länssamverkansgruppens" (genitive) resolves too.
  */
 export async function findBodyByName(db: Executor, name: string): Promise<number | null> {
-  const key = matchKey(name);
-  const keys = [key, key.endsWith('s') ? key.slice(0, -1) : null].filter((k): k is string => !!k);
-  const row = await db.selectFrom('body_name').select('body_id').where('match_key', 'in', keys).orderBy('alias').executeTakeFirst();
+  const row = await db.selectFrom('body_name').select('body_id').where('match_key', 'in', bodyNameKeys(name)).orderBy('alias').executeTakeFirst();
   return row?.body_id ?? null;
+}
+
+/** The match keys findBodyByName looks a name up by: as written, and without a genitive s. */
+export function bodyNameKeys(name: string): string[] {
+  const key = matchKey(name);
+  return [key, key.endsWith('s') ? key.slice(0, -1) : null].filter((k): k is string => !!k);
+}
+
+/** findBodyByName for several names in one query (an imported protocol's receivers and next meetings). */
+export async function findBodiesByNames(db: Executor, names: string[]): Promise<Map<string, number | null>> {
+  const unique = [...new Set(names)];
+  const keys = [...new Set(unique.flatMap(bodyNameKeys))];
+  const rows = keys.length === 0 ? [] : await db.selectFrom('body_name').select(['body_id', 'match_key']).where('match_key', 'in', keys).orderBy('alias').orderBy('id').execute();
+  return new Map(unique.map((name) => {
+    const own = bodyNameKeys(name);
+    return [name, rows.find((r) => own.includes(r.match_key))?.body_id ?? null];
+  }));
 }
 
 /** A body named in an imported protocol that is not known yet. */

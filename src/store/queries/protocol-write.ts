@@ -3,7 +3,7 @@ import type { ProtocolDraft } from '../../domain/protocol-draft.js';
 import { presentForItems } from '../../domain/protocol-draft.js';
 import type { MeetingStatus } from '../../domain/model.js';
 import type { Database } from '../schema.js';
-import { findBodyByName } from './bodies.js';
+import { bodyNameKeys, findBodiesByNames } from './bodies.js';
 import { resolvePeople } from './people.js';
 import { huvudmanResolver } from './huvudman-match.js';
 
@@ -67,11 +67,12 @@ export async function writeProtocol(trx: Trx, meetingId: number | null, header: 
     ...draft.signatures.map((s) => ({ name: s.name })),
   ]);
   const person = (name: string | null) => (name ? (people.get(name) ?? null) : null);
-  const bodies = new Map<string, number | null>();
-  const body = async (name: string) => {
-    if (!bodies.has(name)) bodies.set(name, await findBodyByName(trx, name));
-    return bodies.get(name)!;
-  };
+  // The bodies assignments go to and next meetings are of, looked up together.
+  const bodies = await findBodiesByNames(trx, [
+    ...draft.items.flatMap((i) => i.assignments.map((a) => a.to)),
+    ...draft.nextMeetings.flatMap((n) => (n.body ? [n.body] : [])),
+  ]);
+  const body = (name: string) => bodies.get(name) ?? null;
   const huvudman = await huvudmanResolver(trx); // the receiver of an assignment, when it is one huvudman
 
   if (draft.participants.length > 0) {
@@ -117,7 +118,7 @@ export async function writeProtocol(trx: Trx, meetingId: number | null, header: 
           position,
           from_body_id: primaryBodyId,
           to_text: a.to,
-          to_body_id: await body(a.to),
+          to_body_id: body(a.to),
           to_huvudman_id: huvudman(a.to),
           task: a.task,
           due_date: a.dueDate,
@@ -138,7 +139,7 @@ export async function writeProtocol(trx: Trx, meetingId: number | null, header: 
   }
   const nextMeetings = [];
   for (const [position, n] of draft.nextMeetings.entries()) {
-    nextMeetings.push({ meeting_id: id, position, body_text: n.body, body_id: n.body ? await body(n.body) : primaryBodyId, date_text: n.dateText, meeting_date: n.date });
+    nextMeetings.push({ meeting_id: id, position, body_text: n.body, body_id: n.body ? body(n.body) : primaryBodyId, date_text: n.dateText, meeting_date: n.date });
   }
   if (nextMeetings.length > 0) await trx.insertInto('next_meeting').values(nextMeetings).execute();
   return id;
@@ -149,35 +150,43 @@ export async function recordRepairs(trx: Trx, meetingId: number, repairs: { orig
   await trx.insertInto('import_repair').values(repairs.map((r) => ({ meeting_id: meetingId, ...r }))).execute();
 }
 
-/** The stored meeting a protocol being imported is the same as: same source text, or same body, date and items. */
-export async function findSameMeeting(
-  trx: Trx,
-  q: { contentHash: string; bodyId: number | null; date: string | null; firstItem: number | null; lastItem: number | null },
-): Promise<number | null> {
-  const byHash = await trx.selectFrom('meeting').select('id').where('content_hash', '=', q.contentHash).executeTakeFirst();
-  if (byHash) return byHash.id;
-  if (q.bodyId === null || q.date === null) return null;
-  const byContent = await trx
-    .selectFrom('meeting as m')
-    .innerJoin('meeting_body as mb', (j) => j.onRef('mb.meeting_id', '=', 'm.id').on('mb.is_primary', '=', true))
-    .select('m.id')
-    .where('mb.body_id', '=', q.bodyId)
-    .where('m.meeting_date', '=', q.date)
-    .where(sql<boolean>`(select min(number) from agenda_item where meeting_id = m.id) is not distinct from ${q.firstItem}`)
-    .where(sql<boolean>`(select max(number) from agenda_item where meeting_id = m.id) is not distinct from ${q.lastItem}`)
-    .executeTakeFirst();
-  return byContent?.id ?? null;
+export interface ImportMatch {
+  bodyId: number | null; // the body the protocol names (as findBodyByName), if known
+  meetingId: number | null; // the stored meeting it is the same as: same source text, or same body, date and items
+  sourceFileId: number | null; // the same file, stored before
 }
 
-export async function storeSourceFile(
+/** What a protocol being imported matches in the store, in one query rather than one per question. */
+export async function findImportMatch(
+  trx: Trx,
+  q: { bodyName: string; contentHash: string; date: string | null; firstItem: number | null; lastItem: number | null; sourceSha256: string },
+): Promise<ImportMatch> {
+  const { rows } = await sql<{ body_id: number | null; meeting_id: number | null; source_file_id: number | null }>`
+    with b as (select body_id from body_name where match_key = any(${bodyNameKeys(q.bodyName)}::text[]) order by alias, id limit 1)
+    select (select body_id from b) as body_id,
+           coalesce(
+             (select id from meeting where content_hash = ${q.contentHash}),
+             (select m.id from meeting m join meeting_body mb on mb.meeting_id = m.id and mb.is_primary
+              where mb.body_id = (select body_id from b) and m.meeting_date = ${q.date}::date
+                and (select min(number) from agenda_item where meeting_id = m.id) is not distinct from ${q.firstItem}::int
+                and (select max(number) from agenda_item where meeting_id = m.id) is not distinct from ${q.lastItem}::int
+              limit 1)
+           ) as meeting_id,
+           (select id from source_file where sha256 = ${q.sourceSha256}) as source_file_id`.execute(trx);
+  const row = rows[0]!;
+  return { bodyId: row.body_id, meetingId: row.meeting_id, sourceFileId: row.source_file_id };
+}
+
+export async function insertSourceFile(
   trx: Trx,
   file: { filename: string; sha256: string; mediaType: string; content: Uint8Array; text: string | null },
 ): Promise<number> {
-  const existing = await trx.selectFrom('source_file').select('id').where('sha256', '=', file.sha256).executeTakeFirst();
-  if (existing) return existing.id;
+  // The bytes go as hex text: PGlite's own bytea serialiser formats them byte by byte in JavaScript,
+  // a millisecond for a protocol-sized file.
+  const hex = Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength).toString('hex');
   const { id } = await trx
     .insertInto('source_file')
-    .values({ filename: file.filename, sha256: file.sha256, media_type: file.mediaType, size_bytes: file.content.byteLength, content: file.content, text_content: file.text })
+    .values({ filename: file.filename, sha256: file.sha256, media_type: file.mediaType, size_bytes: file.content.byteLength, content: sql<Uint8Array>`decode(${hex}, 'hex')`, text_content: file.text })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
