@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Db } from '../store/db.js';
 import { readAndParseFile } from './read-protocol.js';
 import { storeImportedProtocol, type StoreOptions } from './store-protocol.js';
-import { maintainSearchIndex } from '../store/queries/search.js';
+import { maintainSearchIndex } from '../store/queries/maintenance.js';
 import { inThisThread, startReadWorker, type Read } from './read-ahead.js';
 
 // A worker thread costs a third of a second of CPU and some memory to start: worth it from a few dozen files on.

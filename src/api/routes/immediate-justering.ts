@@ -4,19 +4,17 @@ import { defineRoute, type ApiApp, type AppEnv } from '../route.js';
 import { DbId, DbIdJson, IdParam, errorResponses } from '../schemas.js';
 import { ApiError, notFound } from '../errors.js';
 import { limit } from '../auth/rate-limits.js';
-import { canEditBody, canReadBody, SYSTEM } from '../../domain/access.js';
 import { APPROVAL_WAYS, approvalRefusal, IMMEDIATE_ROLES, onTheSpotMethod, presentAtItem, proposedSignatories } from '../../domain/immediate-justering.js';
 import { FRESH_SIGN_IN_MINUTES, isFreshSignIn, MAX_SIGNATORIES, signingMethod } from '../../domain/justering.js';
 import { MEETING_STATUSES } from '../../domain/model.js';
 import { checkPassword } from '../../auth/passwords.js';
-import { getMeetingSummary } from '../../store/queries/meetings.js';
 import { justeringSources, signingCredentials } from '../../store/queries/justering.js';
 import { isImmediateSignatoryOf, itemOnMeeting, listImmediate, type ImmediateView } from '../../store/queries/immediate-justering.js';
 import { ImmediateRefused, proposeImmediate, recordApproval, SignatoryChoiceError, withdrawImmediate } from '../../store/queries/immediate-justering-write.js';
 import { appendAudit } from '../../store/queries/audit.js';
 import { immediateJusteringText } from '../../render/immediate-justering.js';
 import { registerImmediateExtractRoutes } from './immediate-extract.js';
-import { freshAuthentication } from './justering-access.js';
+import { freshAuthentication, justeringAccess } from './justering-access.js';
 
 // Omedelbar justering of an item during the meeting (src/domain/immediate-justering.ts): the
 // secretary proposes it and may record approvals heard at the meeting; each signatory (ordförande,
@@ -67,18 +65,8 @@ const StateSchema = z.object({
 const Signatories = z.array(z.object({ personId: DbIdJson, role: z.enum(IMMEDIATE_ROLES) })).max(MAX_SIGNATORIES);
 const ApprovedSchema = z.object({ justified: z.boolean(), closedAssignments: z.array(z.number().int()).openapi({ description: 'Assignments this report-back item’s decision closed' }) });
 
-/** Who may see a meeting's proposals: its bodies' members and secretaries, administrators, and the signatories. */
-async function access(c: Context<AppEnv>, meetingId: number) {
-  const { viewer } = c.var;
-  const db = c.var.deps.store.db;
-  const meeting = await getMeetingSummary(db, SYSTEM, meetingId);
-  if (!meeting) throw notFound('Mötet');
-  const canManage = meeting.bodies.some((b) => canEditBody(viewer, b.id));
-  const member = meeting.bodies.some((b) => canReadBody(viewer, b.id));
-  const signatory = viewer.kind === 'account' && viewer.personId !== null && (await isImmediateSignatoryOf(db, meetingId, viewer.personId));
-  if (!canManage && !member && !signatory) throw notFound('Mötet');
-  return { meeting, canManage };
-}
+/** Who may see a meeting's proposals: as for its justering, with the immediate rounds' signatories. */
+const access = (c: Context<AppEnv>, meetingId: number) => justeringAccess(c, meetingId, isImmediateSignatoryOf);
 
 function translate(e: unknown): never {
   if (e instanceof ImmediateRefused) throw new ApiError(e.refusal.status, e.refusal.code, e.refusal.message);

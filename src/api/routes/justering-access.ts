@@ -8,6 +8,7 @@ import { JusteringRefused, MissingAccountsError, UnknownPersonError } from '../.
 import { ApiError, notFound } from '../errors.js';
 import { requestOrigin } from '../auth/session.js';
 import type { AppEnv } from '../route.js';
+import type { Db } from '../../store/db.js';
 
 // Who may see a meeting's justering: the members of its bodies (as for its draft), administrators,
 // and the signatories themselves, who need not be members. To anyone else the meeting does not
@@ -18,14 +19,22 @@ export interface JusteringAccess {
   canManage: boolean; // a secretary of one of the meeting's bodies, or an administrator
 }
 
-export async function justeringAccess(c: Context<AppEnv>, meetingId: number): Promise<JusteringAccess> {
+/**
+ * Who may see a meeting's justering (or its items' omedelbar justering, with that round's signatory
+ * test): its bodies' members and secretaries, administrators, and the signatories.
+ */
+export async function justeringAccess(
+  c: Context<AppEnv>,
+  meetingId: number,
+  isSignatory: (db: Db, meetingId: number, personId: number) => Promise<boolean> = isSignatoryOf,
+): Promise<JusteringAccess> {
   const { viewer } = c.var;
   const db = c.var.deps.store.db;
   const meeting = await getMeetingSummary(db, SYSTEM, meetingId);
   if (!meeting) throw notFound('Mötet');
   const canManage = meeting.bodies.some((b) => canEditBody(viewer, b.id));
   const member = meeting.bodies.some((b) => canReadBody(viewer, b.id));
-  const signatory = viewer.kind === 'account' && viewer.personId !== null && (await isSignatoryOf(db, meetingId, viewer.personId));
+  const signatory = viewer.kind === 'account' && viewer.personId !== null && (await isSignatory(db, meetingId, viewer.personId));
   if (!canManage && !member && !signatory) throw notFound('Mötet');
   return { meeting, canManage };
 }

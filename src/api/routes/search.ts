@@ -3,7 +3,8 @@ import { defineRoute, type ApiApp } from '../route.js';
 import { ErrorSchema, errorResponses } from '../schemas.js';
 import { ApiError } from '../errors.js';
 import { MAX_QUERY_CHARS } from '../../domain/search.js';
-import { EmptySearchError, SEARCH_TYPES, SearchTimeoutError, maintainSearchIndex, searchArchive } from '../../store/queries/search.js';
+import { EmptySearchError, SEARCH_TYPES, SearchTimeoutError, searchArchive } from '../../store/queries/search.js';
+import { maintainSearchIndex } from '../../store/queries/maintenance.js';
 import { limit } from '../auth/rate-limits.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ett datum som 2024-02-23').refine((s) => !Number.isNaN(Date.parse(s)), 'inget giltigt datum');

@@ -47,3 +47,23 @@ export async function maintainTables(db: Db, opts: { force?: boolean } = {}): Pr
   }
   return done;
 }
+
+let lastMaintenance = 0;
+
+/**
+ * Keeps every table's statistics current and vacuums churned tables (maintainTables above: PGlite has no
+ * autovacuum; without statistics the planner cannot tell a common word from a rare one, and plans
+ * made for a small table go on being used for a large one), then merges GIN's pending list.
+ * Cheap to call often: it looks at most once a minute and works only when much has changed.
+ */
+export async function maintainSearchIndex(db: Db, opts: { force?: boolean; everyMs?: number } = {}): Promise<boolean> {
+  const now = Date.now();
+  // A batch import looks more often (everyMs 0, every 25 files): at 30 protocols a second the
+  // statistics of a growing table fall behind within a minute.
+  if (!opts.force && now - lastMaintenance < (opts.everyMs ?? 60_000)) return false;
+  lastMaintenance = now;
+  const done = await maintainTables(db, opts);
+  if (!opts.force && !done.analyzed.includes('search_doc')) return done.analyzed.length > 0;
+  await sql`select gin_clean_pending_list('search_doc_tsv'::regclass), gin_clean_pending_list('search_doc_title_tsv'::regclass), gin_clean_pending_list('search_word_trgm'::regclass)`.execute(db);
+  return true;
+}

@@ -56,10 +56,10 @@
  */
 import { CompiledQuery, sql, type RawBuilder, type Transaction } from 'kysely';
 import { draftAccess, readableStatuses, type Viewer } from '../../domain/access.js';
-import { foldWord, makeSnippet, parseSearchQuery, type ParsedQuery } from '../../domain/search.js';
+import { parseSearchQuery, type ParsedQuery } from '../../domain/search.js';
+import { toHit, type PageRow } from './search-hits.js';
 import type { Database } from '../schema.js';
 import type { Db } from '../db.js';
-import { maintainTables } from './maintenance.js';
 
 export const SEARCH_TYPES = ['item', 'decision', 'assignment', 'person', 'body', 'document'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -455,23 +455,6 @@ async function countAndFacets(
   };
 }
 
-interface PageRow {
-  id: number;
-  type: SearchType;
-  ref_id: number;
-  meeting_id: number | null;
-  item_id: number | null;
-  meeting_date: string | null;
-  status: string;
-  score: number;
-  body_id: number | null;
-  body_name: string | null;
-  item_number: number | null;
-  item_title: string | null;
-  title: string | null;
-  text: string | null;
-}
-
 async function fetchPage(
   trx: Trx, viewer: Viewer, p: SearchParams, q: string | null, qExact: string | null,
   sort: 'relevance' | 'date', page: number, pageSize: number, common: boolean, trace: CompiledQuery[] | undefined,
@@ -533,41 +516,4 @@ async function fetchPage(
       order by r.score desc, r.meeting_date desc nulls last, r.id desc`,
     trace,
   );
-}
-
-function toHit(r: PageRow, stems: string[], prefixes: string[]): SearchHit {
-  const folded = stems.map(foldWord);
-  const snippet = makeSnippet(r.text ?? '', folded, { prefixes: prefixes.map(foldWord) });
-  const title = r.type === 'body' ? (r.body_name ?? '') : (r.title ?? '');
-  return {
-    type: r.type,
-    id: r.ref_id,
-    title,
-    titleHtml: makeSnippet(title, folded, { prefixes: prefixes.map(foldWord), words: 1000 }).html,
-    snippet: snippet.html,
-    meeting: r.meeting_id !== null ? { id: r.meeting_id, date: r.meeting_date, status: r.status } : null,
-    body: r.body_id !== null || r.type === 'body' ? { id: r.body_id ?? r.ref_id, name: r.body_name ?? '' } : null,
-    item: r.item_id !== null ? { id: r.item_id, number: r.item_number, title: r.item_title ?? '' } : null,
-    score: Math.round(r.score * 10000) / 10000,
-  };
-}
-
-let lastMaintenance = 0;
-
-/**
- * Keeps every table's statistics current and vacuums churned tables (maintenance.ts: PGlite has no
- * autovacuum; without statistics the planner cannot tell a common word from a rare one, and plans
- * made for a small table go on being used for a large one), then merges GIN's pending list.
- * Cheap to call often: it looks at most once a minute and works only when much has changed.
- */
-export async function maintainSearchIndex(db: Db, opts: { force?: boolean; everyMs?: number } = {}): Promise<boolean> {
-  const now = Date.now();
-  // A batch import looks more often (everyMs 0, every 25 files): at 30 protocols a second the
-  // statistics of a growing table fall behind within a minute.
-  if (!opts.force && now - lastMaintenance < (opts.everyMs ?? 60_000)) return false;
-  lastMaintenance = now;
-  const done = await maintainTables(db, opts);
-  if (!opts.force && !done.analyzed.includes('search_doc')) return done.analyzed.length > 0;
-  await sql`select gin_clean_pending_list('search_doc_tsv'::regclass), gin_clean_pending_list('search_doc_title_tsv'::regclass), gin_clean_pending_list('search_word_trgm'::regclass)`.execute(db);
-  return true;
 }
