@@ -29,7 +29,7 @@
  *   4. The ≤ 2K candidates are ranked with ts_rank (title A, decisions B, text C, length-
  *      normalised), exact words above their variants, then newest first.
  *
- * - Counting and facets. Exact (one pass with grouping sets over at most FACET_CAP + 1 matches)
+ * - Counting and facets (search-facets.ts, with SAMPLE_ROWS, FACET_CAP and COMMON_FRACTION). Exact (one pass with grouping sets over at most FACET_CAP + 1 matches)
  *   for a query the sample finds rare; for a common one, the counts of the sample scaled up, and
  *   the answer says `approximate: true` (the UI writes "cirka"). The person facet is counted over
  *   the first PERSON_FACET_ROWS matches (each match lists everyone present: counting them all
@@ -54,11 +54,12 @@
  *   (no timers in its WebAssembly build), so there the bound is the structure above: every step
  *   reads a capped number of rows.
  */
-import { CompiledQuery, sql, type RawBuilder, type Transaction } from 'kysely';
-import { draftAccess, readableStatuses, type Viewer } from '../../domain/access.js';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
+import type { Viewer } from '../../domain/access.js';
 import { parseSearchQuery, type ParsedQuery } from '../../domain/search.js';
 import { toHit, type PageRow } from './search-hits.js';
-import type { Database } from '../schema.js';
+import { conditions, matches, run, type Trx } from './search-sql.js';
+import { countAndFacets } from './search-facets.js';
 import type { Db } from '../db.js';
 
 export const SEARCH_TYPES = ['item', 'decision', 'assignment', 'person', 'body', 'document'] as const;
@@ -141,20 +142,12 @@ export interface SearchOptions {
 
 /** Candidates ranked per query: the K newest matches and the K newest title matches. */
 const CANDIDATES = 100;
-/** Up to this many matches, the count and the facets are exact. */
-const FACET_CAP = 500;
-/** Rows the facet sample reads, about. */
-const SAMPLE_ROWS = 800;
 /** Fewer matches than this and the words are widened by trigram similarity. */
 const FUZZY_BELOW = 3;
-/** A query found in this share of the documents (by the sample) is common: its newest matches are found by date. */
-const COMMON_FRACTION = 0.03;
 const FUZZY_SIMILARITY = 0.45;
 const VARIANT_SIMILARITY = 0.6;
 const MAX_PAGE_SIZE = 50;
 const WEIGHTS = '{0.1,0.2,0.4,1.0}';
-
-type Trx = Transaction<Database>;
 
 interface Analysed {
   clauses: { source: number; exact: string; full: string; stems: string[]; prefixes: string[] }[];
@@ -215,12 +208,6 @@ export async function searchArchive(db: Db, viewer: Viewer, params: SearchParams
     if ((e as { code?: string }).code === '57014') throw new SearchTimeoutError();
     throw e;
   }
-}
-
-async function run<R>(trx: Trx, query: RawBuilder<R>, trace: CompiledQuery[] | undefined): Promise<R[]> {
-  const compiled = query.compile(trx);
-  trace?.push(compiled);
-  return (await trx.executeQuery<R>(compiled)).rows;
 }
 
 /** The lexemes the database makes of the query's words, and the indexed variants of long words. */
@@ -338,121 +325,6 @@ function quoteLexeme(s: string): string {
 
 function lexemesOf(q: string): string[] {
   return [...q.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
-}
-
-/** The filter and access conditions on search_doc d. */
-function conditions(viewer: Viewer, p: SearchParams): RawBuilder<boolean> {
-  const parts: RawBuilder<boolean>[] = [];
-  const access = draftAccess(viewer);
-  if (!('all' in access)) {
-    const statuses = readableStatuses(viewer);
-    parts.push(
-      access.bodyIds.length
-        ? sql<boolean>`(d.status = any(${statuses}::text[]) or d.body_ids && ${access.bodyIds}::int[])`
-        : sql<boolean>`d.status = any(${statuses}::text[])`,
-    );
-  }
-  if (p.types?.length) parts.push(sql<boolean>`d.type = any(${p.types}::text[])`);
-  if (p.bodyId !== undefined) parts.push(sql<boolean>`d.body_ids @> array[${p.bodyId}::int]`);
-  if (p.year !== undefined) parts.push(sql<boolean>`d.year = ${p.year}::int`);
-  if (p.from !== undefined) parts.push(sql<boolean>`d.meeting_date >= ${p.from}::date`);
-  if (p.to !== undefined) parts.push(sql<boolean>`d.meeting_date <= ${p.to}::date`);
-  if (p.kind !== undefined) parts.push(sql<boolean>`d.item_kind = ${p.kind}`);
-  if (p.hasDecision !== undefined) parts.push(sql<boolean>`d.has_decision = ${p.hasDecision}`);
-  if (p.hasAssignment !== undefined) parts.push(sql<boolean>`d.has_assignment = ${p.hasAssignment}`);
-  if (p.huvudmanId !== undefined) parts.push(sql<boolean>`d.huvudman_ids @> array[${p.huvudmanId}::int]`);
-  if (p.personId !== undefined) parts.push(sql<boolean>`d.person_ids @> array[${p.personId}::int]`);
-  if (parts.length === 0) return sql<boolean>`true`;
-  return sql<boolean>`${sql.join(parts, sql` and `)}`;
-}
-
-function matches(q: string | null, column: 'tsv' | 'title_tsv' = 'tsv'): RawBuilder<boolean> {
-  return q === null ? sql<boolean>`true` : sql<boolean>`d.${sql.ref(column)} @@ ${q}::tsquery`;
-}
-
-type FacetRow = { facet: string; value: string | null; label: string | null; n: number };
-
-/** Person facets are counted over this many of the matches (each match lists everyone present). */
-const PERSON_FACET_ROWS = 50;
-
-// One pass over the matches for the scalar facets (grouping sets), one unnest each for the arrays.
-const FACET_SQL = (from: RawBuilder<unknown>) => sql<FacetRow>`
-  with m as materialized (${from})
-  select case when grouping(type) = 0 then 'type' when grouping(year) = 0 then 'year' when grouping(item_kind) = 0 then 'kind'
-              when grouping(has_decision) = 0 then 'hasDecision' when grouping(has_assignment) = 0 then 'hasAssignment'
-              when grouping(body) = 0 then 'body' else 'total' end as facet,
-         coalesce(type, year::text, item_kind, has_decision::text, has_assignment::text, body::text) as value,
-         case when grouping(body) = 0 then (select bn.name from body_name bn where bn.body_id = body and not bn.alias order by bn.valid_to desc nulls first, bn.id desc limit 1) end as label,
-         count(*)::int as n
-  from (select type, year, item_kind, body_ids[1] as body,
-               case when type in ('item', 'decision', 'assignment') then has_decision end as has_decision,
-               case when type in ('item', 'decision', 'assignment') then has_assignment end as has_assignment from m) x
-  group by grouping sets ((), (type), (year), (item_kind), (has_decision), (has_assignment), (body))
-  union all (select 'huvudman', h::text, (select hv.name from huvudman hv where hv.id = h), count(*)::int
-             from (select unnest(huvudman_ids) as h from m) x group by h order by count(*) desc, h limit 20)
-  union all (select 'person', pp::text, (select pe.name from person pe where pe.id = pp), count(*)::int
-             from (select unnest(person_ids) as pp from (select person_ids from m limit ${PERSON_FACET_ROWS}) y) x group by pp order by count(*) desc, pp limit 10)`;
-
-async function countAndFacets(
-  trx: Trx, viewer: Viewer, p: SearchParams, q: string | null, tableRows: number, trace: CompiledQuery[] | undefined,
-) {
-  const cols = sql`d.type, d.year, d.item_kind, d.has_decision, d.has_assignment, d.body_ids, d.huvudman_ids, d.person_ids`;
-  const where = sql`${matches(q)} and ${conditions(viewer, p)}`;
-  const percent = tableRows > 0 ? Math.min(100, (100 * SAMPLE_ROWS) / tableRows) : 100;
-  const sample = () =>
-    run<FacetRow>(trx, FACET_SQL(sql`select ${cols} from search_doc d tablesample system (${sql.lit(Number(percent.toFixed(4)))}) repeatable (17) where ${where}`), trace);
-  const totalOf = (r: FacetRow[]) => r.find((x) => x.facet === 'total')?.n ?? 0;
-
-  // A fixed sample of the table's blocks first: it says how common the query is, and for a
-  // common one it is the answer (estimated). A rare one is then counted exactly, cheaply.
-  let rows: FacetRow[] | null = null;
-  let sampled: FacetRow[] | null = null;
-  let scale = 1;
-  if (percent < 100) {
-    sampled = await sample();
-    const inSample = totalOf(sampled);
-    if (inSample >= 20 && inSample * (100 / percent) > 2 * FACET_CAP) {
-      rows = sampled;
-      scale = 100 / percent;
-    }
-  }
-  let atLeast = false;
-  if (rows === null) {
-    scale = 1;
-    const cap = percent < 100 || tableRows === 0 ? FACET_CAP + 1 : null;
-    rows = await run<FacetRow>(trx, FACET_SQL(sql`select ${cols} from search_doc d where ${where} ${cap === null ? sql`` : sql`limit ${cap}`}`), trace);
-    if (cap !== null && totalOf(rows) >= cap) {
-      if (sampled) {
-        rows = sampled;
-        scale = 100 / percent;
-      } else {
-        atLeast = true; // no statistics yet: "more than FACET_CAP", facets over the first ones
-      }
-    }
-  }
-  const common = tableRows > 0 && totalOf(rows) * scale >= COMMON_FRACTION * tableRows;
-  const approximate = scale !== 1 || atLeast;
-  const est = (n: number) => (scale === 1 ? n : Math.max(1, Math.round((n * scale) / 10) * 10));
-  const total = Math.max(approximate ? FACET_CAP + 1 : 0, est(rows.find((r) => r.facet === 'total')?.n ?? 0));
-  const facet = (name: string): FacetValue[] =>
-    rows.filter((r) => r.facet === name && r.value !== null).map((r) => ({ value: r.value!, label: r.label ?? r.value!, count: est(r.n) }));
-  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label, 'sv');
-  const trueFirst = (a: FacetValue, b: FacetValue) => (a.value === b.value ? 0 : a.value === 'true' ? -1 : 1);
-  return {
-    total,
-    approximate,
-    common,
-    facets: {
-      type: facet('type').sort(byCount),
-      body: facet('body').sort(byCount).slice(0, 30),
-      year: facet('year').sort((a, b) => Number(b.value) - Number(a.value)),
-      kind: facet('kind').sort(byCount),
-      hasDecision: facet('hasDecision').sort(trueFirst),
-      hasAssignment: facet('hasAssignment').sort(trueFirst),
-      huvudman: facet('huvudman').sort(byCount),
-      person: facet('person').sort(byCount),
-    },
-  };
 }
 
 async function fetchPage(
